@@ -1,0 +1,1 @@
+"""SQLite storage: the break log and the little state that survives a restart."""

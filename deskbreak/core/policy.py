@@ -1,0 +1,199 @@
+"""When a break is due, and what snooze, skip, a taken break or walking away do to that.
+
+A state machine driven by tick(now, idle_seconds): the controller calls it whenever
+next_wakeup() says, and acts on the events it returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from .sitting import SatDown, SittingTracker, SteppedAway
+
+POLL_INTERVAL = timedelta(seconds=30)
+# A break shorter than this that ends early does not count: the reminder is snoozed instead.
+MIN_COUNTED_BREAK = timedelta(seconds=30)
+
+
+class Phase(StrEnum):
+    SITTING = "sitting"
+    DUE = "due"
+    SNOOZED = "snoozed"
+    ON_BREAK = "on_break"
+    AWAY = "away"
+
+
+class Outcome(StrEnum):
+    """What became of a reminder or a break; stored in the log."""
+
+    PENDING = "pending"
+    COMPLETED = "completed"
+    ENDED_EARLY = "ended_early"
+    SKIPPED = "skipped"
+    SNOOZED = "snoozed"
+    STEPPED_AWAY = "stepped_away"
+    UNANSWERED = "unanswered"
+
+
+@dataclass(frozen=True)
+class PolicySettings:
+    sit_limit: timedelta
+    snooze: timedelta
+    natural_break: timedelta
+
+
+@dataclass(frozen=True)
+class ReminderDue:
+    at: datetime
+    sitting_for: timedelta
+
+
+@dataclass(frozen=True)
+class ReminderAnswered:
+    """A pending reminder was resolved without the user pressing anything."""
+
+    outcome: Outcome
+    at: datetime
+
+
+@dataclass(frozen=True)
+class WentAway:
+    since: datetime
+
+
+@dataclass(frozen=True)
+class CameBack:
+    at: datetime
+
+
+PolicyEvent = ReminderDue | ReminderAnswered | WentAway | CameBack
+
+
+@dataclass(frozen=True)
+class SavedState:
+    """What survives a restart of the app."""
+
+    phase: Phase
+    sitting_since: datetime | None
+    due_at: datetime | None
+    last_seen: datetime
+
+
+@dataclass(frozen=True)
+class Status:
+    phase: Phase
+    sitting_for: timedelta
+    due_at: datetime | None
+
+
+class BreakPolicy:
+    """The break state machine: sitting -> due -> (break | snooze | skip | away) -> sitting."""
+
+    def __init__(
+        self, settings: PolicySettings, now: datetime, saved: SavedState | None = None
+    ) -> None:
+        self.settings = settings
+        self.phase = Phase.SITTING
+        self.tracker = SittingTracker(settings.natural_break, now)
+        self.due_at: datetime | None = now + settings.sit_limit
+        if saved is not None and now - saved.last_seen < settings.natural_break:
+            self._resume(saved, now)
+
+    def _resume(self, saved: SavedState, now: datetime) -> None:
+        """Carry on a sitting stretch the app was tracking before it stopped."""
+        if saved.sitting_since is None or saved.phase is Phase.AWAY:
+            self.phase = Phase.AWAY
+            self.tracker = SittingTracker(self.settings.natural_break, now, last_seen=now)
+            self.tracker.sitting_since = None
+            self.due_at = None
+            return
+        self.tracker = SittingTracker(
+            self.settings.natural_break, now, sitting_since=saved.sitting_since, last_seen=now
+        )
+        if saved.phase is Phase.SNOOZED and saved.due_at is not None:
+            self.phase, self.due_at = Phase.SNOOZED, saved.due_at
+        elif saved.phase is Phase.DUE:
+            # The old reminder died with the app; remind again at once.
+            self.phase, self.due_at = Phase.SITTING, now
+        else:
+            self.phase = Phase.SITTING
+            self.due_at = saved.due_at or saved.sitting_since + self.settings.sit_limit
+
+    def tick(self, now: datetime, idle_seconds: float | None) -> list[PolicyEvent]:
+        events: list[PolicyEvent] = []
+        if self.phase is Phase.ON_BREAK:
+            self.tracker.last_seen = now
+            return events
+        for change in self.tracker.observe(now, idle_seconds):
+            if isinstance(change, SteppedAway):
+                if self.phase is Phase.DUE:
+                    events.append(ReminderAnswered(Outcome.STEPPED_AWAY, now))
+                self.phase, self.due_at = Phase.AWAY, None
+                events.append(WentAway(change.since))
+            elif isinstance(change, SatDown):
+                self.phase = Phase.SITTING
+                self.due_at = change.at + self.settings.sit_limit
+                events.append(CameBack(change.at))
+        if self.phase in (Phase.SITTING, Phase.SNOOZED) and self.due_at and now >= self.due_at:
+            self.phase, self.due_at = Phase.DUE, None
+            events.append(ReminderDue(now, self.tracker.sitting_for(now)))
+        return events
+
+    def snooze(self, now: datetime) -> bool:
+        """Postpone a due reminder; False if nothing was due."""
+        if self.phase is not Phase.DUE:
+            return False
+        self.phase, self.due_at = Phase.SNOOZED, now + self.settings.snooze
+        return True
+
+    def skip(self, now: datetime) -> bool:
+        """Let this reminder go: the next one comes a full sit limit from now."""
+        if self.phase is not Phase.DUE:
+            return False
+        self.phase, self.due_at = Phase.SITTING, now + self.settings.sit_limit
+        return True
+
+    def start_break(self, now: datetime) -> bool:
+        """A break window opened; True if it answers a due reminder."""
+        answered = self.phase is Phase.DUE
+        self.phase, self.due_at = Phase.ON_BREAK, None
+        self.tracker.last_seen = now
+        return answered
+
+    def finish_break(self, now: datetime, *, completed: bool, active: timedelta) -> bool:
+        """The break window closed; True if it counted as a break (the sitting clock restarts)."""
+        if self.phase is not Phase.ON_BREAK:
+            return False
+        if completed or active >= MIN_COUNTED_BREAK:
+            self.tracker.restart(now)
+            self.phase, self.due_at = Phase.SITTING, now + self.settings.sit_limit
+            return True
+        self.tracker.last_seen = now
+        self.phase, self.due_at = Phase.SNOOZED, now + self.settings.snooze
+        return False
+
+    def apply_settings(self, settings: PolicySettings, now: datetime) -> None:
+        """New settings from the config file: a new sit limit moves the next due time."""
+        old = self.settings
+        self.settings = settings
+        self.tracker.natural_break = settings.natural_break
+        since = self.tracker.sitting_since
+        if self.phase is Phase.SITTING and since is not None and settings.sit_limit != old.sit_limit:
+            self.due_at = max(now, since + settings.sit_limit)
+
+    def status(self, now: datetime) -> Status:
+        return Status(self.phase, self.tracker.sitting_for(now), self.due_at)
+
+    def next_wakeup(self, now: datetime, idle_seconds: float | None) -> datetime:
+        """When tick() should next run: the due time, or when idling would become a break."""
+        candidates = [now + POLL_INTERVAL]
+        if self.due_at is not None and self.phase in (Phase.SITTING, Phase.SNOOZED):
+            candidates.append(self.due_at)
+        if self.phase in (Phase.SITTING, Phase.SNOOZED, Phase.DUE) and idle_seconds:
+            candidates.append(self.tracker.away_at(now, idle_seconds))
+        return max(now, min(candidates))
+
+    def saved(self, now: datetime) -> SavedState:
+        return SavedState(self.phase, self.tracker.sitting_since, self.due_at, now)

@@ -1,0 +1,177 @@
+"""The log of reminders and breaks: one row per reminder or self-started break."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime, timedelta
+
+from ..core.history import BreakRecord
+from ..core.player import PlayerResult
+from ..core.policy import Outcome, Phase, SavedState
+
+_COLUMNS = (
+    "id, at, reminded, outcome, sitting_seconds, started_at, ended_at, routine_id,"
+    " steps_done, steps_total, steps_skipped, active_seconds"
+)
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat(timespec="seconds") if value else None
+
+
+def _dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _td(value: float | None) -> timedelta | None:
+    return timedelta(seconds=value) if value is not None else None
+
+
+class BreakLog:
+    """Writes each change in its own short transaction, so a killed process loses at most it."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def _insert(self, **values: object) -> int:
+        keys = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        cursor = self.conn.execute(
+            f"INSERT INTO breaks ({keys}) VALUES ({marks})", tuple(values.values())
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def reminder_shown(self, at: datetime, sitting_for: timedelta) -> int:
+        return self._insert(
+            at=_iso(at),
+            reminded=1,
+            outcome=Outcome.PENDING.value,
+            sitting_seconds=round(sitting_for.total_seconds(), 1),
+        )
+
+    def answer(self, reminder_id: int, outcome: Outcome, at: datetime) -> None:
+        """Resolve a reminder without a break: snoozed, skipped, stepped away, unanswered."""
+        self.conn.execute(
+            "UPDATE breaks SET outcome = ?, answered_at = ? WHERE id = ?",
+            (outcome.value, _iso(at), reminder_id),
+        )
+
+    def break_started(
+        self,
+        at: datetime,
+        routine_id: str,
+        *,
+        reminder_id: int | None,
+        sitting_for: timedelta,
+    ) -> int:
+        if reminder_id is not None:
+            self.conn.execute(
+                "UPDATE breaks SET started_at = ?, routine_id = ?, answered_at = ? WHERE id = ?",
+                (_iso(at), routine_id, _iso(at), reminder_id),
+            )
+            return reminder_id
+        return self._insert(
+            at=_iso(at),
+            reminded=0,
+            outcome=Outcome.PENDING.value,
+            sitting_seconds=round(sitting_for.total_seconds(), 1),
+            started_at=_iso(at),
+            routine_id=routine_id,
+        )
+
+    def break_finished(self, break_id: int, at: datetime, result: PlayerResult) -> None:
+        outcome = Outcome.COMPLETED if result.completed else Outcome.ENDED_EARLY
+        self.conn.execute(
+            "UPDATE breaks SET outcome = ?, ended_at = ?, steps_done = ?, steps_total = ?,"
+            " steps_skipped = ?, active_seconds = ? WHERE id = ?",
+            (
+                outcome.value,
+                _iso(at),
+                result.steps_done,
+                result.steps_total,
+                result.steps_skipped,
+                round(result.active.total_seconds(), 1),
+                break_id,
+            ),
+        )
+
+    def close_dangling(self, at: datetime) -> int:
+        """Entries left pending by a crash or kill: a started break ended early, else unanswered."""
+        self.conn.execute("BEGIN")
+        try:
+            ended = self.conn.execute(
+                "UPDATE breaks SET outcome = 'ended_early', ended_at = coalesce(ended_at, ?)"
+                " WHERE outcome = 'pending' AND started_at IS NOT NULL",
+                (_iso(at),),
+            ).rowcount
+            unanswered = self.conn.execute(
+                "UPDATE breaks SET outcome = 'unanswered', answered_at = ?"
+                " WHERE outcome = 'pending'",
+                (_iso(at),),
+            ).rowcount
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.rollback()
+            raise
+        return int(ended + unanswered)
+
+    def recent(self, limit: int = 20) -> list[BreakRecord]:
+        rows = self.conn.execute(
+            f"SELECT {_COLUMNS} FROM breaks ORDER BY id DESC LIMIT ?", (limit,)
+        ).fetchall()
+        return [self._record(row) for row in rows]
+
+    @staticmethod
+    def _record(row: tuple[object, ...]) -> BreakRecord:
+        (rid, at, reminded, outcome, sitting, started, ended, routine, done, total, skipped,
+         active) = row
+        at_dt = _dt(str(at))
+        assert at_dt is not None
+        return BreakRecord(
+            id=int(str(rid)),
+            at=at_dt,
+            reminded=bool(reminded),
+            outcome=Outcome(str(outcome)),
+            sitting_for=_td(float(str(sitting))) if sitting is not None else None,
+            started_at=_dt(str(started)) if started else None,
+            ended_at=_dt(str(ended)) if ended else None,
+            routine_id=str(routine) if routine else None,
+            steps_done=int(str(done)) if done is not None else None,
+            steps_total=int(str(total)) if total is not None else None,
+            steps_skipped=int(str(skipped)) if skipped is not None else None,
+            active=_td(float(str(active))) if active is not None else None,
+        )
+
+    # -- state that survives a restart --------------------------------------------------
+
+    def save_state(self, state: SavedState) -> None:
+        value = json.dumps(
+            {
+                "phase": state.phase.value,
+                "sitting_since": _iso(state.sitting_since),
+                "due_at": _iso(state.due_at),
+                "last_seen": _iso(state.last_seen),
+            }
+        )
+        self.conn.execute(
+            "INSERT INTO app_state (key, value) VALUES ('policy', ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (value,),
+        )
+
+    def load_state(self) -> SavedState | None:
+        row = self.conn.execute("SELECT value FROM app_state WHERE key = 'policy'").fetchone()
+        if row is None:
+            return None
+        try:
+            data = json.loads(row[0])
+            last_seen = _dt(data["last_seen"])
+            if last_seen is None:
+                return None
+            return SavedState(
+                Phase(data["phase"]), _dt(data["sitting_since"]), _dt(data["due_at"]), last_seen
+            )
+        except (ValueError, KeyError, TypeError):
+            return None
