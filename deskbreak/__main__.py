@@ -1,0 +1,7 @@
+"""python -m deskbreak"""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,244 @@
+"""The controller: each check ticks the policy, and its events become log rows, tray and notifications."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from ..core.clock import Clock
+from ..core.durations import humanize
+from ..core.player import PlayerResult
+from ..core.policy import (
+    BreakPolicy,
+    CameBack,
+    Outcome,
+    Phase,
+    ReminderAnswered,
+    ReminderDue,
+    WentAway,
+)
+from ..core.problems import Problem
+from ..core.routines import Routine
+from ..platform.idle import IdleMonitor
+from ..platform.notify import ACTION_DEFAULT, ACTION_SKIP, ACTION_SNOOZE, ACTION_START
+from ..storage.break_log import BreakLog
+from ..ui.break_window import BreakWindow
+from ..ui.tray import Tray
+from . import views
+from .wakeups import Wakeups
+
+log = logging.getLogger(__name__)
+
+
+class Controller(QObject):
+    """Owns the running state; the widgets, the notifier and the CLI only ask it to do things."""
+
+    break_window_opened = Signal(object)  # BreakWindow
+    break_logged = Signal(int)
+    status_changed = Signal()
+    quit_requested = Signal()
+
+    def __init__(
+        self,
+        *,
+        clock: Clock,
+        policy: BreakPolicy,
+        break_log: BreakLog,
+        routine: Routine | None,
+        idle: IdleMonitor,
+        notifier: Any,
+        tray: Tray,
+        wakeups: Wakeups,
+        problems: list[Problem],
+        notifications: bool = True,
+        footer: str = "",
+    ) -> None:
+        super().__init__()
+        self.clock = clock
+        self.policy = policy
+        self.log = break_log
+        self.routine = routine
+        self.idle = idle
+        self.notifier = notifier
+        self.tray = tray
+        self.wakeups = wakeups
+        self.problems = problems
+        self.notifications = notifications
+        self.footer = footer
+        self.reminder_id: int | None = None
+        self.break_id: int | None = None
+        self.window: BreakWindow | None = None
+        self._idle_seconds: float | None = None
+
+        tray.break_requested.connect(self.take_break)
+        tray.snooze_requested.connect(self.snooze)
+        tray.skip_requested.connect(self.skip)
+        tray.menu_opened.connect(self.refresh_tray)
+        tray.quit_requested.connect(self.quit_requested)
+        notifier.action_invoked.connect(self.on_notification_action)
+
+    # -- the heartbeat ----------------------------------------------------------------
+
+    @Slot()
+    def tick(self) -> None:
+        """One check: ask the OS for idle time, tick the policy, act, and book the next check."""
+        now = self.clock.now()
+        self._idle_seconds = self.idle.idle_seconds()
+        for event in self.policy.tick(now, self._idle_seconds):
+            if isinstance(event, ReminderDue):
+                self._remind(event)
+            elif isinstance(event, ReminderAnswered):
+                self._answer(event.outcome, event.at)
+            elif isinstance(event, WentAway | CameBack):
+                log.info("%s", event)
+        self._after_change(now)
+
+    def _after_change(self, now: datetime) -> None:
+        self.log.save_state(self.policy.saved(now))
+        self.wakeups.at(self.policy.next_wakeup(now, self._idle_seconds))
+        self.refresh_tray()
+        self.status_changed.emit()
+
+    def _remind(self, event: ReminderDue) -> None:
+        self.reminder_id = self.log.reminder_shown(event.at, event.sitting_for)
+        if not self.notifications:
+            return
+        title = "Time for an upper-back break"
+        body = (
+            f"You have been sitting for {humanize(event.sitting_for)}. "
+            f"{self._routine_blurb()}"
+        )
+        actions = {
+            ACTION_DEFAULT: "Start break",
+            ACTION_START: "Start break",
+            ACTION_SNOOZE: f"Snooze {humanize(self.policy.settings.snooze)}",
+            ACTION_SKIP: "Skip",
+        }
+        if not self.notifier.show(title, body, actions):
+            log.warning("no notification route worked; the tray icon shows the break is due")
+
+    def _routine_blurb(self) -> str:
+        if self.routine is None:
+            return "Stand up and move for a couple of minutes."
+        minutes = max(1, round(self.routine.total.total_seconds() / 60))
+        return f"{self.routine.title} takes about {minutes} min."
+
+    def _answer(self, outcome: Outcome, at: datetime) -> None:
+        if self.reminder_id is not None:
+            self.log.answer(self.reminder_id, outcome, at)
+            self.reminder_id = None
+            self.break_logged.emit(-1)
+        self.notifier.withdraw()
+
+    # -- what the user asks for -------------------------------------------------------
+
+    @Slot(str)
+    def on_notification_action(self, action: str) -> None:
+        if action in (ACTION_START, ACTION_DEFAULT):
+            self.take_break()
+        elif action == ACTION_SNOOZE:
+            self.snooze()
+        elif action == ACTION_SKIP:
+            self.skip()
+
+    @Slot()
+    def take_break(self) -> BreakWindow | None:
+        """Open the break window (or bring the open one forward)."""
+        if self.window is not None:
+            self.window.show()
+            self.window.raise_()
+            self.window.activateWindow()
+            return self.window
+        if self.routine is None:
+            self.tray.show_message("deskbreak", "No routine could be loaded; see Problems in the menu.")
+            return None
+        now = self.clock.now()
+        sitting_for = self.policy.status(now).sitting_for
+        answered = self.policy.start_break(now)
+        self.break_id = self.log.break_started(
+            now,
+            self.routine.id,
+            reminder_id=self.reminder_id if answered else None,
+            sitting_for=sitting_for,
+        )
+        self.reminder_id = None
+        self.notifier.withdraw()
+        window = BreakWindow(self.routine, self.clock, footer=self.footer)
+        window.break_finished.connect(self._break_finished)
+        window.destroyed.connect(self._window_gone)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.window = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        self._after_change(now)
+        self.break_window_opened.emit(window)
+        return window
+
+    @Slot(object)
+    def _break_finished(self, result: PlayerResult) -> None:
+        now = self.clock.now()
+        if self.break_id is not None:
+            self.log.break_finished(self.break_id, now, result)
+            logged = self.break_id
+            self.break_id = None
+            self.break_logged.emit(logged)
+        counted = self.policy.finish_break(now, completed=result.completed, active=result.active)
+        status = self.policy.status(now)
+        if self.window is not None and status.due_at is not None:
+            if counted:
+                self.window.add_note(f"Next break at {views.clock_time(status.due_at, now)}.")
+            else:
+                self.window.add_note(
+                    f"Too short to count; we'll remind you again at {views.clock_time(status.due_at, now)}."
+                )
+        self._after_change(now)
+
+    @Slot()
+    def _window_gone(self) -> None:
+        self.window = None
+
+    @Slot()
+    def snooze(self) -> None:
+        now = self.clock.now()
+        if self.policy.snooze(now):
+            self._answer(Outcome.SNOOZED, now)
+            self._after_change(now)
+
+    @Slot()
+    def skip(self) -> None:
+        now = self.clock.now()
+        if self.policy.skip(now):
+            self._answer(Outcome.SKIPPED, now)
+            self._after_change(now)
+
+    @Slot()
+    def refresh_tray(self) -> None:
+        now = self.clock.now()
+        self.tray.render(views.tray_view(self.policy.status(now), now, len(self.problems)))
+
+    def status(self) -> dict[str, Any]:
+        now = self.clock.now()
+        status = self.policy.status(now)
+        return {
+            "state": status.phase.value,
+            "sitting_seconds": int(status.sitting_for.total_seconds()),
+            "next_break_at": status.due_at.isoformat(timespec="seconds") if status.due_at else None,
+            "routine": self.routine.id if self.routine else None,
+            "problems": [str(p) for p in self.problems],
+            "idle_seconds": self._idle_seconds,
+        }
+
+    def shutdown(self) -> None:
+        """Quitting: a running break is logged as ended early, and the state is saved."""
+        if self.window is not None:
+            self.window.close()
+        now = self.clock.now()
+        if self.policy.phase is Phase.DUE and self.reminder_id is not None:
+            self._answer(Outcome.UNANSWERED, now)
+        self.log.save_state(self.policy.saved(now))
+        self.wakeups.shutdown()
+        self.notifier.withdraw()

@@ -1,0 +1,219 @@
+"""The composition root: builds every part, wires them together and runs the tray app."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import socket
+import sys
+import tomllib
+from typing import Any
+
+from PySide6.QtCore import QLockFile, QSocketNotifier, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..bundled import icon_path, resources_dir
+from ..core.clock import SystemClock
+from ..core.durations import humanize
+from ..core.policy import BreakPolicy, PolicySettings
+from ..core.problems import Problem
+from ..platform.idle import create_idle_monitor
+from ..platform.notify import TrayMessageNotifier, create_notifier
+from ..storage.break_log import BreakLog
+from ..storage.database import StorageError, connect
+from ..ui.history_window import HistoryWindow
+from ..ui.tray import Tray
+from . import views
+from .config_file import load_settings
+from .controller import Controller
+from .ipc import CommandServer, NotRunning, send_command
+from .paths import Paths, resolve_paths
+from .routine_library import load_library
+from .wakeups import SchedulerWakeups
+
+log = logging.getLogger("deskbreak")
+
+
+def _safety_footer() -> str:
+    try:
+        data = tomllib.loads((resources_dir() / "safety.toml").read_text(encoding="utf-8"))
+        return str(data.get("short", ""))
+    except (OSError, tomllib.TOMLDecodeError):
+        return ""
+
+
+def _hand_over(paths: Paths) -> int:
+    """Another instance holds the lock: tell it we were launched, then step aside."""
+    for _ in range(20):
+        try:
+            send_command(paths.server_name, "activate", timeout_ms=500)
+        except (NotRunning, TimeoutError):
+            lock_wait = QLockFile(str(paths.lock_file))
+            if lock_wait.tryLock(250):  # it went away meanwhile
+                lock_wait.unlock()
+                return -1
+            continue
+        print("deskbreak is already running; look for its icon in the system tray.")
+        return 0
+    print("deskbreak seems to be starting or stuck (the lock is held but it does not answer).",
+          file=sys.stderr)
+    return 1
+
+
+def _install_signal_handlers(app: QApplication) -> QSocketNotifier:
+    """SIGTERM / SIGINT (logout, Ctrl+C) quit cleanly, without a polling timer."""
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: None)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def on_signal() -> None:
+        try:
+            reader.recv(64)
+        except OSError:
+            pass
+        app.quit()
+
+    notifier.activated.connect(on_signal)
+    notifier._keep = (reader, writer)  # type: ignore[attr-defined]
+    return notifier
+
+
+def run_app() -> int:
+    logging.basicConfig(level=logging.WARNING, format="deskbreak: %(levelname)s: %(message)s")
+    paths = resolve_paths()
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("deskbreak")
+    app.setDesktopFileName("deskbreak")
+    app.setQuitOnLastWindowClosed(False)
+
+    lock = QLockFile(str(paths.lock_file))
+    lock.setStaleLockTime(0)
+    while not lock.tryLock(100):
+        handed = _hand_over(paths)
+        if handed >= 0:
+            return handed
+
+    clock = SystemClock()
+    settings, problems = load_settings(paths.config_file)
+    library = load_library(resources_dir() / "routines", paths.routines_dir)
+    routine = library.choose(settings.routine, str(paths.config_file))
+    problems += library.problems
+    try:
+        conn = connect(paths.database)
+    except StorageError as exc:
+        problems.append(Problem(str(paths.database), f"{exc}; breaks are not saved this session"))
+        conn = connect(None)
+    break_log = BreakLog(conn)
+    now = clock.now()
+    break_log.close_dangling(now)
+    policy = BreakPolicy(
+        PolicySettings(settings.sit_limit, settings.snooze, settings.natural_break),
+        now,
+        break_log.load_state(),
+    )
+
+    icon = QIcon(str(icon_path("deskbreak.svg")))
+    app.setWindowIcon(icon)
+    tray = Tray(icon, QIcon(str(icon_path("deskbreak-due.svg"))), humanize(settings.snooze))
+    notifier = create_notifier(tray.show_message, icon=str(icon_path("deskbreak.svg")))
+    for route in notifier.routes:
+        if isinstance(route, TrayMessageNotifier):
+            tray.icon.messageClicked.connect(route.message_clicked)
+    idle = create_idle_monitor()
+    controller: Controller | None = None
+
+    def check() -> None:
+        if controller is not None:
+            controller.tick()
+
+    wakeups = SchedulerWakeups(check)
+    controller = Controller(
+        clock=clock,
+        policy=policy,
+        break_log=break_log,
+        routine=routine,
+        idle=idle,
+        notifier=notifier,
+        tray=tray,
+        wakeups=wakeups,
+        problems=problems,
+        notifications=settings.notifications,
+        footer=_safety_footer(),
+    )
+    history_window: HistoryWindow | None = None
+
+    def show_history() -> None:
+        nonlocal history_window
+        if history_window is None:
+            history_window = HistoryWindow()
+        records = break_log.recent(50)
+        now = clock.now()
+        history_window.show_rows(
+            [views.history_row(r, now) for r in records], views.history_summary(records)
+        )
+        history_window.show()
+        history_window.raise_()
+
+    def show_problems() -> None:
+        text = "\n\n".join(str(p) for p in problems) or "No problems."
+        QMessageBox.warning(None, "deskbreak — problems with your files", text)
+
+    tray.history_requested.connect(show_history)
+    tray.settings_requested.connect(
+        lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.config_file)))
+    )
+    tray.problems_requested.connect(show_problems)
+    controller.quit_requested.connect(app.quit)
+
+    def activate(_: dict[str, Any]) -> dict[str, Any]:
+        tray.show_message("deskbreak is already running", "It lives here in the system tray.")
+        return {"state": policy.phase.value}
+
+    def break_now(_: dict[str, Any]) -> dict[str, Any]:
+        window = controller.take_break() if controller else None
+        return {"opened": window is not None}
+
+    def quit_app(_: dict[str, Any]) -> dict[str, Any]:
+        QTimer.singleShot(0, app.quit)
+        return {"quitting": True}
+
+    server = CommandServer(
+        paths.server_name,
+        {
+            "status": lambda _: controller.status() if controller else {},
+            "break-now": break_now,
+            "quit": quit_app,
+            "activate": activate,
+        },
+    )
+    keep_signals = _install_signal_handlers(app)
+
+    def on_quit() -> None:
+        assert controller is not None
+        controller.shutdown()
+        server.close()
+        idle.close()
+        tray.hide()
+        conn.close()
+        lock.unlock()
+
+    app.aboutToQuit.connect(on_quit)
+    tray.show()
+    for problem in problems:
+        print(f"deskbreak: {problem}", file=sys.stderr)
+    if problems:
+        tray.show_message(
+            "deskbreak: a problem with your files",
+            f"{problems[0]}" + (f"\n(+{len(problems) - 1} more in the tray menu)" if len(problems) > 1 else ""),
+        )
+    QTimer.singleShot(0, controller.tick)
+    code = app.exec()
+    del keep_signals
+    return int(code)

@@ -1,0 +1,70 @@
+"""Plain view data for the widgets and the CLI, from core state (no Qt, no SQL)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..core.durations import humanize
+from ..core.history import BreakRecord
+from ..core.policy import Phase, Status
+from ..ui.history_window import HistoryRow
+from ..ui.tray import TrayView
+
+
+def clock_time(moment: datetime, now: datetime) -> str:
+    """"14:05", or "Tue 14:05" when it is not today."""
+    local, today = moment.astimezone(), now.astimezone()
+    if local.date() == today.date():
+        return local.strftime("%H:%M")
+    return local.strftime("%a %H:%M")
+
+
+def status_lines(status: Status, now: datetime) -> tuple[str, str]:
+    """(what the user is doing, what comes next) in words."""
+    if status.phase is Phase.AWAY:
+        return "Away from the desk", "The sitting clock starts when you are back"
+    if status.phase is Phase.ON_BREAK:
+        return "On a break", "Enjoy it"
+    sitting = f"Sitting for {humanize(status.sitting_for)}"
+    if status.phase is Phase.DUE:
+        return sitting, "Time for a break!"
+    if status.due_at is None:
+        return sitting, ""
+    verb = "Snoozed until" if status.phase is Phase.SNOOZED else "Next break at"
+    return sitting, f"{verb} {clock_time(status.due_at, now)}"
+
+
+def tray_view(status: Status, now: datetime, problems: int) -> TrayView:
+    first, second = status_lines(status, now)
+    tooltip = "\n".join(line for line in ("deskbreak", first, second) if line)
+    headline = f"{first} · {second}" if second else first
+    return TrayView(tooltip=tooltip, headline=headline, due=status.phase is Phase.DUE, problems=problems)
+
+
+def history_row(record: BreakRecord, now: datetime) -> HistoryRow:
+    return HistoryRow(
+        when=clock_time(record.at, now) if record.at.date() == now.date() else record.at.strftime("%Y-%m-%d %H:%M"),
+        kind="reminder" if record.reminded else "you",
+        outcome=record.describe(),
+        routine=record.routine_id or "—",
+        sat_for=humanize(record.sitting_for) if record.sitting_for is not None else "—",
+    )
+
+
+def history_summary(records: list[BreakRecord]) -> str:
+    if not records:
+        return "No breaks logged yet. Your first reminder will come after your sit limit."
+    done = sum(1 for r in records if r.outcome.value == "completed")
+    return f"Last {len(records)} entries · {done} completed routine{'s' if done != 1 else ''}"
+
+
+def history_text(records: list[BreakRecord], now: datetime) -> str:
+    """The `deskbreak history` listing, newest first."""
+    if not records:
+        return "No breaks logged yet."
+    lines = [f"{'When':<17} {'By':<9} {'Sat for':<15} {'Routine':<18} Outcome"]
+    for record in records:
+        row = history_row(record, now)
+        when = record.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        lines.append(f"{when:<17} {row.kind:<9} {row.sat_for:<15} {row.routine:<18} {row.outcome}")
+    return "\n".join(lines)

@@ -1,0 +1,117 @@
+"""The `deskbreak` command: run the tray app (default) or talk to the running one."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+
+from . import __version__
+
+EXIT_NOT_RUNNING = 3
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="deskbreak",
+        description="Breaks up long sitting with short upper-back mobility routines.",
+        epilog="Set DESKBREAK_HOME to keep settings and history in one folder of your choice.",
+    )
+    parser.add_argument("--version", action="version", version=f"deskbreak {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("run", help="start the tray app (the default)")
+    sub.add_parser("break-now", help="open the break window in the running app")
+    status = sub.add_parser("status", help="what the running app is doing")
+    status.add_argument("--json", action="store_true", help="machine-readable output")
+    sub.add_parser("quit", help="quit the running app")
+    history = sub.add_parser("history", help="list logged breaks (works without the app running)")
+    history.add_argument("--json", action="store_true", help="machine-readable output")
+    history.add_argument("--limit", type=int, default=20, metavar="N", help="at most N entries (20)")
+    return parser
+
+
+def _ask(command: str) -> dict[str, object] | None:
+    from .app.ipc import NotRunning, send_command
+    from .app.paths import resolve_paths
+
+    try:
+        return send_command(resolve_paths().server_name, command)
+    except NotRunning:
+        print("deskbreak is not running (start it with `deskbreak`).", file=sys.stderr)
+        return None
+    except TimeoutError as exc:
+        print(f"deskbreak: {exc}", file=sys.stderr)
+        return None
+
+
+def _status(as_json: bool) -> int:
+    reply = _ask("status")
+    if reply is None:
+        return EXIT_NOT_RUNNING
+    reply.pop("ok", None)
+    if as_json:
+        print(json.dumps(reply, indent=2))
+        return 0
+    sitting = int(str(reply.get("sitting_seconds") or 0)) // 60
+    print(f"state: {reply.get('state')}")
+    print(f"sitting: {sitting} min")
+    print(f"next break: {reply.get('next_break_at') or '—'}")
+    for problem in reply.get("problems") or []:  # type: ignore[attr-defined]
+        print(f"problem: {problem}")
+    return 0
+
+
+def _history(as_json: bool, limit: int) -> int:
+    from .app.paths import resolve_paths
+    from .app.views import history_text
+    from .storage.break_log import BreakLog
+    from .storage.database import StorageError, connect
+
+    database = resolve_paths().database
+    if not database.exists():
+        print("[]" if as_json else "No breaks logged yet.")
+        return 0
+    try:
+        conn = connect(database)
+    except StorageError as exc:
+        print(f"deskbreak: {exc}", file=sys.stderr)
+        return 1
+    try:
+        records = BreakLog(conn).recent(max(0, limit))
+    finally:
+        conn.close()
+    if as_json:
+        print(json.dumps([r.to_json() for r in records], indent=2))
+    else:
+        print(history_text(records, datetime.now().astimezone()))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    command = args.command or "run"
+    if command == "run":
+        from .app.main import run_app
+
+        return run_app()
+    if command == "history":
+        return _history(args.json, args.limit)
+    if command == "status":
+        return _status(args.json)
+    reply = _ask(command)
+    if reply is None:
+        return EXIT_NOT_RUNNING
+    if not reply.get("ok"):
+        print(f"deskbreak: {reply.get('error')}", file=sys.stderr)
+        return 1
+    if command == "break-now":
+        print("Break window opened." if reply.get("opened") else "No routine to play; see the tray menu.")
+    elif command == "quit":
+        print("deskbreak is quitting.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""The tray icon and its menu."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+
+@dataclass(frozen=True)
+class TrayView:
+    tooltip: str
+    headline: str
+    due: bool
+    problems: int
+
+
+class Tray(QObject):
+    """QSystemTrayIcon plus its menu; every menu entry is a signal for the controller."""
+
+    break_requested = Signal()
+    snooze_requested = Signal()
+    skip_requested = Signal()
+    history_requested = Signal()
+    settings_requested = Signal()
+    problems_requested = Signal()
+    quit_requested = Signal()
+    menu_opened = Signal()
+
+    def __init__(self, icon: QIcon, due_icon: QIcon, snooze_label: str) -> None:
+        super().__init__()
+        self._icon, self._due_icon = icon, due_icon
+        self.icon = QSystemTrayIcon(icon)
+        self.menu = QMenu()
+        self.headline = self.menu.addAction("deskbreak")
+        self.headline.setEnabled(False)
+        self.menu.addSeparator()
+        self.take_break = self._add("Take a break now", self.break_requested)
+        self.snooze = self._add(f"Snooze {snooze_label}", self.snooze_requested)
+        self.skip = self._add("Skip this break", self.skip_requested)
+        self.menu.addSeparator()
+        self.history = self._add("Recent breaks…", self.history_requested)
+        self.settings = self._add("Open settings file", self.settings_requested)
+        self.problems = self._add("Problems with your files…", self.problems_requested)
+        self.menu.addSeparator()
+        self.quit = self._add("Quit deskbreak", self.quit_requested)
+        self.icon.setContextMenu(self.menu)
+        self.menu.aboutToShow.connect(self.menu_opened)
+        self.icon.activated.connect(self._activated)
+        self.render(TrayView("deskbreak", "deskbreak", due=False, problems=0))
+
+    def _add(self, text: str, signal: Signal) -> QAction:  # type: ignore[type-arg]
+        action = self.menu.addAction(text)
+        action.triggered.connect(signal)
+        return action
+
+    @Slot(QSystemTrayIcon.ActivationReason)
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+            # A left click refreshes the tooltip's figures; the menu is on the right button.
+            self.menu_opened.emit()
+
+    def render(self, view: TrayView) -> None:
+        self.icon.setToolTip(view.tooltip)
+        self.headline.setText(view.headline)
+        self.snooze.setEnabled(view.due)
+        self.skip.setEnabled(view.due)
+        self.problems.setVisible(view.problems > 0)
+        self.problems.setText(
+            f"{view.problems} problem{'s' if view.problems != 1 else ''} with your files…"
+        )
+        target = self._due_icon if view.due else self._icon
+        if self.icon.icon().cacheKey() != target.cacheKey():
+            self.icon.setIcon(target)
+
+    def show(self) -> None:
+        self.icon.show()
+
+    def hide(self) -> None:
+        self.icon.hide()
+
+    def show_message(self, title: str, body: str) -> None:
+        self.icon.showMessage(title, body, self._icon, 15_000)
