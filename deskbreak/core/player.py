@@ -76,7 +76,8 @@ class RoutinePlayer:
         self._active_before += active_in_step
         self.index += 1
         if self.index >= len(self.steps):
-            self._finish(completed=True, steps_done=len(self.steps))
+            # Reaching the end counts as completing it, unless every step was skipped.
+            self._finish(completed=self.skipped < len(self.steps), steps_done=len(self.steps))
             return
         self._step_started = at
         self._paused_total = 0.0
@@ -108,6 +109,7 @@ class RoutinePlayer:
 
     def skip(self, now: float) -> None:
         """Move on to the next step now; skipping the last one finishes the routine."""
+        self.tick(now)
         if self.finished:
             return
         self.skipped += 1
@@ -120,6 +122,7 @@ class RoutinePlayer:
 
     def end(self, now: float) -> PlayerResult:
         """Stop early: counts the steps fully done so far."""
+        self.tick(now)  # steps whose time ran out before the user pressed End count as done
         if self.result is None:
             self._active_before += self._elapsed_in_step(now)
             self._finish(completed=False, steps_done=self.index)

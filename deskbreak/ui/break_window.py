@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -41,6 +41,7 @@ QLabel#countdown { color: #12302e; font-size: 56px; font-weight: 300; }
 QLabel#paused { color: #8a4b00; font-weight: 600; }
 QLabel#footer { color: #6b7a7a; font-size: 11px; }
 QLabel#doneTitle { color: #0f766e; font-size: 26px; font-weight: 700; }
+QLabel#doneText { color: #1f2d2d; font-size: 15px; }
 QProgressBar { background: #e2e8e8; border: none; border-radius: 4px; max-height: 8px; }
 QProgressBar::chunk { background: #14b8a6; border-radius: 4px; }
 QPushButton { padding: 7px 16px; font-size: 14px; }
@@ -74,11 +75,13 @@ class BreakWindow(QWidget):
         outer.setContentsMargins(28, 22, 28, 18)
         outer.addWidget(self.pages)
 
-        QShortcut(QKeySequence(Qt.Key.Key_Space), self, self.toggle_pause)
-        QShortcut(QKeySequence(Qt.Key.Key_P), self, self.toggle_pause)
-        QShortcut(QKeySequence(Qt.Key.Key_Right), self, self.skip)
-        QShortcut(QKeySequence(Qt.Key.Key_S), self, self.skip)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.end_or_close)
+        self._keys = {
+            Qt.Key.Key_Space: self.toggle_pause,
+            Qt.Key.Key_P: self.toggle_pause,
+            Qt.Key.Key_Right: self.skip,
+            Qt.Key.Key_S: self.skip,
+            Qt.Key.Key_Escape: self.end_or_close,
+        }
 
         self.timer = QTimer(self)
         self.timer.setInterval(200)
@@ -145,7 +148,7 @@ class BreakWindow(QWidget):
         layout.addStretch(1)
         self.done_title = QLabel("Break complete", objectName="doneTitle")
         self.done_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.done_text = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.done_text = QLabel(objectName="doneText", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.done_title)
         layout.addWidget(self.done_text)
         layout.addSpacing(18)
@@ -196,9 +199,11 @@ class BreakWindow(QWidget):
         if result.completed:
             self.done_title.setText("Break complete")
             body = f"{minutes} min of upper-back movement. Nice work."
+            if result.steps_skipped:
+                body += f" ({result.steps_skipped} of {result.steps_total} steps skipped)"
         else:
             self.done_title.setText("Break ended")
-            body = f"You did {result.steps_done} of {result.steps_total} steps."
+            body = f"You got through {result.steps_done} of {result.steps_total} steps."
         self.done_text.setText(body)
         self.pages.setCurrentIndex(1)
         self._emit(result)
@@ -232,6 +237,13 @@ class BreakWindow(QWidget):
             return
         self._emit(self.player.end(self.clock.monotonic()))
         self.close()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        action = self._keys.get(Qt.Key(event.key()))
+        if action is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            super().keyPressEvent(event)
+            return
+        action()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self.player.finished:

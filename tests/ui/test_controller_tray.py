@@ -1,0 +1,195 @@
+"""The tray menu and the controller: reminders, snooze, skip and breaks end up in the log."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
+
+from deskbreak.app.controller import Controller
+from deskbreak.core.policy import BreakPolicy, Outcome, PolicySettings
+from deskbreak.platform.notify import ActionEmitter
+from deskbreak.storage.break_log import BreakLog
+from deskbreak.storage.database import connect
+from deskbreak.ui.tray import Tray
+from PySide6.QtGui import QIcon
+
+
+class FakeIdle:
+    name = "fake"
+    seconds: float | None = 0.0
+
+    def idle_seconds(self) -> float | None:
+        return self.seconds
+
+    def close(self) -> None:
+        pass
+
+
+class FakeNotifier(ActionEmitter):
+    name = "fake"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[tuple[str, str, dict[str, str]]] = []
+        self.withdrawn = 0
+
+    def show(self, title, body, actions) -> bool:
+        self.shown.append((title, body, actions))
+        return True
+
+    def withdraw(self) -> None:
+        self.withdrawn += 1
+
+
+class FakeWakeups:
+    def __init__(self) -> None:
+        self.requests: list = []
+
+    def at(self, when) -> None:
+        self.requests.append(when)
+
+    def shutdown(self) -> None:
+        pass
+
+
+@pytest.fixture
+def parts(qtbot, routine, clock):
+    settings = PolicySettings(timedelta(minutes=45), timedelta(minutes=5), timedelta(minutes=5))
+    break_log = BreakLog(connect(None))
+    notifier = FakeNotifier()
+    tray = Tray(QIcon(), QIcon(), "5 min")
+    wakeups = FakeWakeups()
+    controller = Controller(
+        clock=clock,
+        policy=BreakPolicy(settings, clock.now()),
+        break_log=break_log,
+        routine=routine,
+        idle=FakeIdle(),
+        notifier=notifier,
+        tray=tray,
+        wakeups=wakeups,
+        problems=[],
+    )
+    opened: list = []
+    controller.break_window_opened.connect(opened.append)
+    yield controller, tray, notifier, wakeups, break_log, opened
+    if controller.window is not None:
+        controller.window.timer.stop()
+        controller.window.close()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _run_until(controller, wakeups, clock, until):
+    """Do what the scheduler does: tick at each requested wake-up until `until`."""
+    controller.tick()
+    while wakeups.requests[-1] <= until:
+        clock.advance(wakeups.requests[-1] - clock.now())
+        controller.tick()
+
+
+def test_tooltip_shows_sitting_time_and_next_break(parts, clock):
+    controller, tray, notifier, wakeups, *_ = parts
+    _run_until(controller, wakeups, clock, clock.now() + timedelta(minutes=12, seconds=20))
+    tooltip = tray.icon.toolTip()
+    assert "Sitting for 12 min" in tooltip
+    assert "Next break at 09:45" in tooltip
+    assert not tray.snooze.isEnabled() and not tray.skip.isEnabled()
+
+
+def test_reminder_notifies_without_opening_or_focusing_any_window(parts, clock):
+    controller, tray, notifier, wakeups, break_log, opened = parts
+    visible_before = {w for w in QApplication.topLevelWidgets() if w.isVisible()}
+    active_before = QApplication.activeWindow()
+    _run_until(controller, wakeups, clock, clock.now() + timedelta(minutes=45))
+    assert clock.now() == clock.now().replace(hour=9, minute=45, second=0)
+    assert len(notifier.shown) == 1
+    title, body, actions = notifier.shown[0]
+    assert "break" in title.lower() and "45 min" in body
+    assert "Start break" in actions.values() and "Snooze 5 min" in actions.values()
+    assert opened == []
+    assert {w for w in QApplication.topLevelWidgets() if w.isVisible()} == visible_before
+    assert QApplication.activeWindow() is active_before
+    assert "Time for a break!" in tray.icon.toolTip()
+    assert tray.snooze.isEnabled() and tray.skip.isEnabled()
+    [entry] = break_log.recent()
+    assert entry.outcome is Outcome.PENDING and entry.reminded
+
+
+def test_snooze_and_skip_from_the_tray_menu_are_logged(parts, clock):
+    controller, tray, notifier, wakeups, break_log, _ = parts
+    _run_until(controller, wakeups, clock, clock.now() + timedelta(minutes=45))
+    tray.snooze.trigger()
+    assert break_log.recent()[0].outcome is Outcome.SNOOZED
+    assert "Snoozed until 09:50" in tray.icon.toolTip()
+    assert notifier.withdrawn >= 1
+    _run_until(controller, wakeups, clock, clock.now() + timedelta(minutes=5))
+    assert len(notifier.shown) == 2
+    tray.skip.trigger()
+    snoozed, skipped = reversed(break_log.recent())
+    assert (snoozed.outcome, skipped.outcome) == (Outcome.SNOOZED, Outcome.SKIPPED)
+    assert "Next break at 10:35" in tray.icon.toolTip()
+
+
+def test_take_a_break_from_the_menu_answers_the_reminder_and_logs_completion(parts, clock):
+    controller, tray, notifier, wakeups, break_log, opened = parts
+    _run_until(controller, wakeups, clock, clock.now() + timedelta(minutes=45))
+    clock.advance(30)
+    tray.take_break.trigger()
+    assert len(opened) == 1
+    window = opened[0]
+    window.timer.stop()
+    assert window.isVisible()
+    clock.advance(65)
+    window.refresh()
+    [entry] = break_log.recent()
+    assert entry.outcome is Outcome.COMPLETED and entry.reminded
+    assert (entry.steps_done, entry.steps_total) == (4, 4)
+    assert entry.routine_id == "test"
+    assert "Next break at 10:31" in window.done_text.text()
+    assert "Sitting for under a minute" in tray.icon.toolTip()
+
+
+def test_notification_start_action_opens_the_break_window(parts, clock):
+    controller, tray, notifier, wakeups, break_log, opened = parts
+    _run_until(controller, wakeups, clock, clock.now() + timedelta(minutes=45))
+    notifier.action_invoked.emit("default")
+    assert len(opened) == 1
+    # A second request brings the same window forward instead of opening another.
+    tray.take_break.trigger()
+    assert len(opened) == 1
+    opened[0].timer.stop()
+    clock.advance(15)
+    opened[0].close()
+    [entry] = break_log.recent()
+    assert entry.outcome is Outcome.ENDED_EARLY and entry.steps_done == 1
+
+
+def test_break_started_without_reminder_is_its_own_entry(parts, clock):
+    controller, tray, notifier, wakeups, break_log, opened = parts
+    controller.tick()
+    clock.advance(timedelta(minutes=20))
+    tray.take_break.trigger()
+    window = opened[0]
+    window.timer.stop()
+    clock.advance(65)
+    window.refresh()
+    [entry] = break_log.recent()
+    assert not entry.reminded and entry.outcome is Outcome.COMPLETED
+    assert entry.sitting_for == timedelta(minutes=20)
+
+
+def test_quitting_from_the_menu_is_a_signal_and_shutdown_saves_state(parts, qtbot, clock):
+    controller, tray, notifier, wakeups, break_log, opened = parts
+    controller.tick()
+    with qtbot.waitSignal(controller.quit_requested, timeout=1000):
+        tray.quit.trigger()
+    tray.take_break.trigger()
+    opened[0].timer.stop()
+    clock.advance(40)
+    controller.shutdown()
+    [entry] = break_log.recent()
+    assert entry.outcome is Outcome.ENDED_EARLY
+    assert break_log.load_state() is not None
