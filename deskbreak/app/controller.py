@@ -230,6 +230,7 @@ class Controller(QObject):
             "routine": self.routine.id if self.routine else None,
             "problems": [str(p) for p in self.problems],
             "idle_seconds": self._idle_seconds,
+            "tray": self.tray.describe(),
         }
 
     def shutdown(self) -> None:

@@ -8,6 +8,8 @@ All run on the GUI thread and return at once; none takes keyboard focus.
 from __future__ import annotations
 
 import logging
+import os
+import signal
 import shutil
 import sys
 import warnings
@@ -80,18 +82,24 @@ class NotifySendNotifier(ActionEmitter):
         if not isinstance(process, QProcess) or process is not self._process:
             return
         self._process = None
-        lines = bytes(process.readAllStandardOutput().data()).decode(errors="replace").split()
         # First line: the notification id (--print-id); a second one: the chosen action.
+        lines = bytes(process.readAllStandardOutput().data()).decode(errors="replace").split()
         if code == 0 and len(lines) >= 2:
             self.action_invoked.emit(lines[-1])
         process.deleteLater()
 
     def withdraw(self) -> None:
+        """Take the notification off the screen: notify-send closes it when interrupted (SIGINT)."""
         process, self._process = self._process, None
-        if process is not None and process.state() != QProcess.ProcessState.NotRunning:
-            process.terminate()
+        if process is None or process.state() == QProcess.ProcessState.NotRunning:
+            return
+        pid = process.processId()
+        if pid > 0 and hasattr(signal, "SIGINT"):
+            os.kill(pid, signal.SIGINT)
+        if not process.waitForFinished(1000):
+            process.kill()
             process.waitForFinished(500)
-            process.deleteLater()
+        process.deleteLater()
 
 
 class PlyerNotifier(ActionEmitter):

@@ -75,6 +75,15 @@ class Tray(QObject):
         if self.icon.icon().cacheKey() != target.cacheKey():
             self.icon.setIcon(target)
 
+    def describe(self) -> dict[str, object]:
+        """Whether the icon really sits in a tray, for `deskbreak status --json`."""
+        rect = self.icon.geometry()
+        return {
+            "available": QSystemTrayIcon.isSystemTrayAvailable(),
+            "visible": self.icon.isVisible(),
+            "geometry": [rect.x(), rect.y(), rect.width(), rect.height()],
+        }
+
     def show(self) -> None:
         self.icon.show()
 
