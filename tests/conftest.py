@@ -3,5 +3,9 @@
 from __future__ import annotations
 
 import os
+import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Times shown to users are local; pin the zone so expectations like "09:45" hold everywhere.
+os.environ["TZ"] = "UTC"
+time.tzset()

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QMessageBox
 
 from ..core.clock import Clock
 from ..core.durations import humanize
@@ -26,6 +27,7 @@ from ..platform.idle import IdleMonitor
 from ..platform.notify import ACTION_DEFAULT, ACTION_SKIP, ACTION_SNOOZE, ACTION_START
 from ..storage.break_log import BreakLog
 from ..ui.break_window import BreakWindow
+from ..ui.history_window import HistoryWindow
 from ..ui.tray import Tray
 from . import views
 from .wakeups import Wakeups
@@ -72,12 +74,15 @@ class Controller(QObject):
         self.break_id: int | None = None
         self.window: BreakWindow | None = None
         self._idle_seconds: float | None = None
+        self.history_window: HistoryWindow | None = None
 
         tray.break_requested.connect(self.take_break)
         tray.snooze_requested.connect(self.snooze)
         tray.skip_requested.connect(self.skip)
         tray.menu_opened.connect(self.refresh_tray)
         tray.quit_requested.connect(self.quit_requested)
+        tray.history_requested.connect(self.show_history)
+        tray.problems_requested.connect(self.show_problems)
         notifier.action_invoked.connect(self.on_notification_action)
 
     # -- the heartbeat ----------------------------------------------------------------
@@ -216,6 +221,25 @@ class Controller(QObject):
             self._after_change(now)
 
     @Slot()
+    def show_history(self) -> HistoryWindow:
+        """The recent-breaks window, refreshed each time it is asked for."""
+        if self.history_window is None:
+            self.history_window = HistoryWindow()
+        now = self.clock.now()
+        records = self.log.recent(50)
+        self.history_window.show_rows(
+            [views.history_row(r, now) for r in records], views.history_summary(records)
+        )
+        self.history_window.show()
+        self.history_window.raise_()
+        return self.history_window
+
+    @Slot()
+    def show_problems(self) -> None:
+        text = "\n\n".join(str(p) for p in self.problems) or "No problems."
+        QMessageBox.warning(None, "deskbreak — problems with your files", text)
+
+    @Slot()
     def refresh_tray(self) -> None:
         now = self.clock.now()
         self.tray.render(views.tray_view(self.policy.status(now), now, len(self.problems)))
@@ -237,6 +261,8 @@ class Controller(QObject):
         """Quitting: a running break is logged as ended early, and the state is saved."""
         if self.window is not None:
             self.window.close()
+        if self.history_window is not None:
+            self.history_window.close()
         now = self.clock.now()
         if self.policy.phase is Phase.DUE and self.reminder_id is not None:
             self._answer(Outcome.UNANSWERED, now)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import signal
 import socket
@@ -11,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QLockFile, QSocketNotifier, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from ..bundled import icon_path, resources_dir
 from ..core.clock import SystemClock
@@ -22,9 +23,7 @@ from ..platform.idle import create_idle_monitor
 from ..platform.notify import TrayMessageNotifier, create_notifier
 from ..storage.break_log import BreakLog
 from ..storage.database import StorageError, connect
-from ..ui.history_window import HistoryWindow
 from ..ui.tray import Tray
-from . import views
 from .config_file import load_settings
 from .controller import Controller
 from .ipc import CommandServer, NotRunning, send_command
@@ -72,10 +71,8 @@ def _install_signal_handlers(app: QApplication) -> QSocketNotifier:
     notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
 
     def on_signal() -> None:
-        try:
+        with contextlib.suppress(OSError):
             reader.recv(64)
-        except OSError:
-            pass
         app.quit()
 
     notifier.activated.connect(on_signal)
@@ -147,29 +144,9 @@ def run_app() -> int:
         notifications=settings.notifications,
         footer=_safety_footer(),
     )
-    history_window: HistoryWindow | None = None
-
-    def show_history() -> None:
-        nonlocal history_window
-        if history_window is None:
-            history_window = HistoryWindow()
-        records = break_log.recent(50)
-        now = clock.now()
-        history_window.show_rows(
-            [views.history_row(r, now) for r in records], views.history_summary(records)
-        )
-        history_window.show()
-        history_window.raise_()
-
-    def show_problems() -> None:
-        text = "\n\n".join(str(p) for p in problems) or "No problems."
-        QMessageBox.warning(None, "deskbreak — problems with your files", text)
-
-    tray.history_requested.connect(show_history)
     tray.settings_requested.connect(
         lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.config_file)))
     )
-    tray.problems_requested.connect(show_problems)
     controller.quit_requested.connect(app.quit)
 
     def activate(_: dict[str, Any]) -> dict[str, Any]:
@@ -209,10 +186,8 @@ def run_app() -> int:
     for problem in problems:
         print(f"deskbreak: {problem}", file=sys.stderr)
     if problems:
-        tray.show_message(
-            "deskbreak: a problem with your files",
-            f"{problems[0]}" + (f"\n(+{len(problems) - 1} more in the tray menu)" if len(problems) > 1 else ""),
-        )
+        more = f"\n(+{len(problems) - 1} more in the tray menu)" if len(problems) > 1 else ""
+        tray.show_message("deskbreak: a problem with your files", f"{problems[0]}{more}")
     QTimer.singleShot(0, controller.tick)
     code = app.exec()
     del keep_signals

@@ -12,11 +12,13 @@ from ..ui.tray import TrayView
 
 
 def clock_time(moment: datetime, now: datetime) -> str:
-    """"14:05", or "Tue 14:05" when it is not today."""
+    """"14:05" today, "Tue 14:05" within a week, else "2026-11-02 14:05" (local time)."""
     local, today = moment.astimezone(), now.astimezone()
     if local.date() == today.date():
         return local.strftime("%H:%M")
-    return local.strftime("%a %H:%M")
+    if abs((today.date() - local.date()).days) < 7:
+        return local.strftime("%a %H:%M")
+    return local.strftime("%Y-%m-%d %H:%M")
 
 
 def status_lines(status: Status, now: datetime) -> tuple[str, str]:
@@ -43,7 +45,7 @@ def tray_view(status: Status, now: datetime, problems: int) -> TrayView:
 
 def history_row(record: BreakRecord, now: datetime) -> HistoryRow:
     return HistoryRow(
-        when=clock_time(record.at, now) if record.at.date() == now.date() else record.at.strftime("%Y-%m-%d %H:%M"),
+        when=clock_time(record.at, now),
         kind="reminder" if record.reminded else "you",
         outcome=record.describe(),
         routine=record.routine_id or "—",

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import logging
 import os
-import signal
 import shutil
+import signal
 import sys
 import warnings
 from collections.abc import Callable
@@ -161,10 +161,7 @@ class FallbackNotifier(ActionEmitter):
         return "+".join(getattr(route, "name", "?") for route in self.routes)
 
     def show(self, title: str, body: str, actions: dict[str, str]) -> bool:
-        for route in self.routes:
-            if route.show(title, body, actions):  # type: ignore[attr-defined]
-                return True
-        return False
+        return any(route.show(title, body, actions) for route in self.routes)  # type: ignore[attr-defined]
 
     def withdraw(self) -> None:
         for route in self.routes:

@@ -193,3 +193,37 @@ def test_quitting_from_the_menu_is_a_signal_and_shutdown_saves_state(parts, qtbo
     [entry] = break_log.recent()
     assert entry.outcome is Outcome.ENDED_EARLY
     assert break_log.load_state() is not None
+
+
+def test_recent_breaks_from_the_menu_lists_what_was_logged(parts, qtbot, clock):
+    controller, tray, notifier, wakeups, break_log, opened = parts
+    _run_until(controller, wakeups, clock, clock.now() + timedelta(minutes=45))
+    tray.snooze.trigger()
+    _run_until(controller, wakeups, clock, clock.now() + timedelta(minutes=5))
+    tray.take_break.trigger()
+    opened[0].timer.stop()
+    clock.advance(65)
+    opened[0].refresh()
+    tray.history.trigger()
+    window = controller.history_window
+    qtbot.addWidget(window)
+    assert window.isVisible()
+    table = window.table
+    assert table.rowCount() == 2
+    newest = [table.item(0, c).text() for c in range(table.columnCount())]
+    oldest = [table.item(1, c).text() for c in range(table.columnCount())]
+    assert newest == ["09:50", "reminder", "completed", "test", "50 min"]
+    assert oldest == ["09:45", "reminder", "snoozed", "—", "45 min"]
+    assert "1 completed routine" in window.summary.text()
+
+
+def test_problems_entry_is_shown_only_when_a_file_has_problems(parts, clock):
+    from deskbreak.core.problems import Problem
+
+    controller, tray, *_ = parts
+    controller.tick()
+    assert not tray.problems.isVisible()
+    controller.problems.append(Problem("/home/me/config.toml", "not valid TOML"))
+    controller.refresh_tray()
+    assert tray.problems.isVisible()
+    assert tray.problems.text() == "1 problem with your files…"

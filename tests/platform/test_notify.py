@@ -1,0 +1,77 @@
+"""Notification routes: notify-send with buttons, plyer, and the tray balloon as the last resort."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from deskbreak.platform.notify import (
+    NotifySendNotifier,
+    PlyerNotifier,
+    TrayMessageNotifier,
+    create_notifier,
+)
+
+
+def _fake_notify_send(tmp_path: Path, output: str) -> Path:
+    """A stand-in for notify-send that records its arguments and prints `output`."""
+    script = tmp_path / "notify-send"
+    script.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{tmp_path}/args"\nprintf "{output}"\n')
+    script.chmod(script.stat().st_mode | stat.S_IEXEC)
+    return script
+
+
+def test_notify_send_route_reports_the_chosen_button(qtbot, tmp_path):
+    notifier = NotifySendNotifier(str(_fake_notify_send(tmp_path, "17\\nsnooze\\n")), icon="/i.svg")
+    with qtbot.waitSignal(notifier.action_invoked, timeout=5000) as chosen:
+        assert notifier.show("Time for a break", "You sat 45 min.", {"start": "Start", "snooze": "Snooze"})
+    assert chosen.args == ["snooze"]
+    args = (tmp_path / "args").read_text().splitlines()
+    assert "--action=start=Start" in args and "--action=snooze=Snooze" in args
+    assert "--wait" in args and "--icon=/i.svg" in args
+    assert args[-2:] == ["Time for a break", "You sat 45 min."]
+
+
+def test_notify_send_closed_without_a_choice_invokes_nothing(qtbot, tmp_path):
+    notifier = NotifySendNotifier(str(_fake_notify_send(tmp_path, "17\\n")))
+    fired: list[str] = []
+    notifier.action_invoked.connect(fired.append)
+    notifier.show("t", "b", {"start": "Start"})
+    assert notifier._process is not None
+    assert notifier._process.waitForFinished(5000)
+    qtbot.wait(50)  # let the queued finished() signal be delivered
+    assert fired == []
+
+
+def test_missing_notify_send_program_falls_through(qtbot, tmp_path):
+    notifier = NotifySendNotifier(str(tmp_path / "no-such-program"))
+    assert notifier.show("t", "b", {}) is False
+
+
+def test_plyer_without_backend_falls_back_to_the_tray_balloon(qtbot):
+    shown: list[tuple[str, str]] = []
+
+    def broken_plyer(**_: object) -> None:
+        raise NotImplementedError("No usable implementation found!")
+
+    chain = create_notifier(lambda t, b: shown.append((t, b)), platform="win32", which=lambda _: None)
+    assert [type(r) for r in chain.routes][-1] is TrayMessageNotifier
+    plyer_route = next(r for r in chain.routes if isinstance(r, PlyerNotifier))
+    plyer_route._notify = broken_plyer
+    assert chain.show("Time for a break", "body", {"start": "Start"})
+    assert shown == [("Time for a break", "body")]
+
+
+def test_clicking_the_tray_balloon_starts_the_break(qtbot):
+    chain = create_notifier(lambda t, b: None, platform="darwin", which=lambda _: None)
+    tray_route = chain.routes[-1]
+    assert isinstance(tray_route, TrayMessageNotifier)
+    with qtbot.waitSignal(chain.action_invoked, timeout=1000) as chosen:
+        tray_route.message_clicked()
+    assert chosen.args == ["start"]
+
+
+def test_linux_prefers_notify_send_when_present(qtbot):
+    chain = create_notifier(lambda t, b: None, platform="linux", which=lambda name: f"/usr/bin/{name}")
+    assert isinstance(chain.routes[0], NotifySendNotifier)
+    assert isinstance(chain.routes[-1], TrayMessageNotifier)
