@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -23,7 +23,7 @@ def home(tmp_path, monkeypatch):
 def _fill(home):
     conn = connect(home / "history.sqlite3")
     log = BreakLog(conn)
-    start = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+    start = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
     first = log.reminder_shown(start, timedelta(minutes=45))
     log.answer(first, Outcome.SNOOZED, start)
     second = log.reminder_shown(start + timedelta(minutes=5), timedelta(minutes=50))

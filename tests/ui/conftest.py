@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -10,7 +10,7 @@ from deskbreak.core.routines import Exercise, Focus, Routine
 
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock(datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc))
+    return FakeClock(datetime(2026, 11, 23, 9, 0, tzinfo=UTC))
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from deskbreak.app.controller import Controller
@@ -14,7 +15,6 @@ from deskbreak.platform.notify import ActionEmitter
 from deskbreak.storage.break_log import BreakLog
 from deskbreak.storage.database import connect
 from deskbreak.ui.tray import Tray
-from PySide6.QtGui import QIcon
 
 
 class FakeIdle:
