@@ -30,6 +30,7 @@ from ..ui.break_window import BreakWindow
 from ..ui.history_window import HistoryWindow
 from ..ui.tray import Tray
 from . import views
+from .configuration import Configuration
 from .wakeups import Wakeups
 
 log = logging.getLogger(__name__)
@@ -219,6 +220,18 @@ class Controller(QObject):
         if self.policy.skip(now):
             self._answer(Outcome.SKIPPED, now)
             self._after_change(now)
+
+    def apply_configuration(self, config: Configuration, extra_problems: list[Problem]) -> None:
+        """The user edited their files: new settings, routine and problems take effect now."""
+        now = self.clock.now()
+        self.policy.apply_settings(config.policy, now)
+        self.routine = config.routine
+        self.notifications = config.settings.notifications
+        self.problems[:] = [*config.problems, *extra_problems]
+        self.tray.snooze.setText(f"Snooze {humanize(config.settings.snooze)}")
+        if config.problems:
+            self.tray.show_message("deskbreak: a problem with your files", str(config.problems[0]))
+        self._after_change(now)
 
     @Slot()
     def show_history(self) -> HistoryWindow:

@@ -17,18 +17,18 @@ from PySide6.QtWidgets import QApplication
 from ..bundled import icon_path, resources_dir
 from ..core.clock import SystemClock
 from ..core.durations import humanize
-from ..core.policy import BreakPolicy, PolicySettings
+from ..core.policy import BreakPolicy
 from ..core.problems import Problem
 from ..platform.idle import create_idle_monitor
 from ..platform.notify import TrayMessageNotifier, create_notifier
 from ..storage.break_log import BreakLog
 from ..storage.database import StorageError, connect
 from ..ui.tray import Tray
-from .config_file import load_settings
+from .config_watch import ConfigWatcher
+from .configuration import load_configuration
 from .controller import Controller
 from .ipc import CommandServer, NotRunning, send_command
 from .paths import Paths, resolve_paths
-from .routine_library import load_library
 from .wakeups import SchedulerWakeups
 
 log = logging.getLogger("deskbreak")
@@ -98,20 +98,21 @@ def run_app() -> int:
             return handed
 
     clock = SystemClock()
-    settings, problems = load_settings(paths.config_file)
-    library = load_library(resources_dir() / "routines", paths.routines_dir)
-    routine = library.choose(settings.routine, str(paths.config_file))
-    problems += library.problems
+    config = load_configuration(paths)
+    settings = config.settings
+    problems = list(config.problems)
+    storage_problems: list[Problem] = []
     try:
         conn = connect(paths.database)
     except StorageError as exc:
-        problems.append(Problem(str(paths.database), f"{exc}; breaks are not saved this session"))
+        storage_problems.append(Problem(str(paths.database), f"{exc}; breaks are not saved this session"))
+        problems += storage_problems
         conn = connect(None)
     break_log = BreakLog(conn)
     now = clock.now()
     break_log.close_dangling(now)
     policy = BreakPolicy(
-        PolicySettings(settings.sit_limit, settings.snooze, settings.natural_break),
+        config.policy,
         now,
         break_log.load_state(),
     )
@@ -135,7 +136,7 @@ def run_app() -> int:
         clock=clock,
         policy=policy,
         break_log=break_log,
-        routine=routine,
+        routine=config.routine,
         idle=idle,
         notifier=notifier,
         tray=tray,
@@ -144,6 +145,14 @@ def run_app() -> int:
         notifications=settings.notifications,
         footer=_safety_footer(),
     )
+    def reload() -> None:
+        assert controller is not None
+        fresh = load_configuration(paths)
+        controller.apply_configuration(fresh, extra_problems=storage_problems)
+        for problem in fresh.problems:
+            print(f"deskbreak: {problem}", file=sys.stderr)
+
+    watcher = ConfigWatcher(paths.config_file, paths.routines_dir, reload)
     tray.settings_requested.connect(
         lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.config_file)))
     )
@@ -190,5 +199,5 @@ def run_app() -> int:
         tray.show_message("deskbreak: a problem with your files", f"{problems[0]}{more}")
     QTimer.singleShot(0, controller.tick)
     code = app.exec()
-    del keep_signals
+    del keep_signals, watcher
     return int(code)

@@ -227,3 +227,23 @@ def test_problems_entry_is_shown_only_when_a_file_has_problems(parts, clock):
     controller.refresh_tray()
     assert tray.problems.isVisible()
     assert tray.problems.text() == "1 problem with your files…"
+
+
+def test_a_new_sit_limit_moves_the_next_break_at_once(parts, clock, tmp_path):
+    from deskbreak.app.configuration import load_configuration
+    from deskbreak.app.paths import Paths
+
+    controller, tray, notifier, wakeups, break_log, opened = parts
+    _run_until(controller, wakeups, clock, clock.now() + timedelta(minutes=10))
+    paths = Paths(tmp_path, tmp_path)
+    paths.config_file.write_text('sit_limit = "30m"\nsnooze = "10m"\nroutine = "quick-reset"\n')
+    controller.apply_configuration(load_configuration(paths), extra_problems=[])
+    assert "Next break at 09:30" in tray.icon.toolTip()
+    assert tray.snooze.text() == "Snooze 10 min"
+    assert controller.routine.id == "quick-reset"
+    assert wakeups.requests[-1] <= clock.now() + timedelta(seconds=30)
+
+    paths.config_file.write_text('sit_limit = "never"\n')
+    controller.apply_configuration(load_configuration(paths), extra_problems=[])
+    assert "Next break at 09:45" in tray.icon.toolTip()  # the bad value falls back to 45m
+    assert tray.problems.isVisible()
