@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-_PART = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(h|hr|hrs|hours?|m|min|mins|minutes?|s|sec|secs|seconds?)\s*", re.I)
+_PART = re.compile(
+    r"\s*(\d+(?:\.\d+)?)\s*(hours?|hrs|hr|h|minutes?|mins|min|m|seconds?|secs|sec|s)(?![a-z])\s*", re.I
+)
 _UNIT_SECONDS = {"h": 3600, "m": 60, "s": 1}
 
 

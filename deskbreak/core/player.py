@@ -30,6 +30,7 @@ class RoutinePlayer:
         self.steps: tuple[Step, ...] = routine.steps
         self.index = 0
         self.skipped = 0
+        self.done = 0  # steps that ran their full time
         self._step_started = now
         self._paused_at: float | None = None
         self._paused_total = 0.0  # pause time within the current step
@@ -68,6 +69,7 @@ class RoutinePlayer:
         changed = False
         while not self.finished and not self.paused and self.remaining(now) <= 0:
             step_end = self._step_started + self._paused_total + self.current.duration.total_seconds()
+            self.done += 1
             self._next_step(step_end, self.current.duration.total_seconds())
             changed = True
         return changed
@@ -77,16 +79,16 @@ class RoutinePlayer:
         self.index += 1
         if self.index >= len(self.steps):
             # Reaching the end counts as completing it, unless every step was skipped.
-            self._finish(completed=self.skipped < len(self.steps), steps_done=len(self.steps))
+            self._finish(completed=self.done > 0)
             return
         self._step_started = at
         self._paused_total = 0.0
 
-    def _finish(self, *, completed: bool, steps_done: int) -> None:
+    def _finish(self, *, completed: bool) -> None:
         self._paused_at = None
         self.result = PlayerResult(
             completed=completed,
-            steps_done=steps_done,
+            steps_done=self.done,
             steps_total=len(self.steps),
             steps_skipped=self.skipped,
             active=timedelta(seconds=round(self._active_before, 3)),
@@ -108,12 +110,11 @@ class RoutinePlayer:
             self.pause(now)
 
     def skip(self, now: float) -> None:
-        """Move on to the next step now; skipping the last one finishes the routine."""
-        self.tick(now)
+        """Move on from the step on screen now; skipping the last one finishes the routine."""
         if self.finished:
             return
         self.skipped += 1
-        active = self._elapsed_in_step(now)
+        active = min(self._elapsed_in_step(now), self.current.duration.total_seconds())
         was_paused = self.paused
         self.resume(now)
         self._next_step(now, active)
@@ -125,6 +126,6 @@ class RoutinePlayer:
         self.tick(now)  # steps whose time ran out before the user pressed End count as done
         if self.result is None:
             self._active_before += self._elapsed_in_step(now)
-            self._finish(completed=False, steps_done=self.index)
+            self._finish(completed=False)
         assert self.result is not None
         return self.result

@@ -79,6 +79,7 @@ class SavedState:
     sitting_since: datetime | None
     due_at: datetime | None
     last_seen: datetime
+    count_from: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,9 @@ class BreakPolicy:
         self.phase = Phase.SITTING
         self.tracker = SittingTracker(settings.natural_break, now)
         self.due_at: datetime | None = now + settings.sit_limit
+        # When the countdown to the next reminder began: sitting down, a skip, or a break's end.
+        self.count_from: datetime | None = now
+        self._before_break: tuple[Phase, datetime | None] | None = None
         if saved is not None and now - saved.last_seen < settings.natural_break:
             self._resume(saved, now)
 
@@ -112,14 +116,20 @@ class BreakPolicy:
         self.tracker = SittingTracker(
             self.settings.natural_break, now, sitting_since=saved.sitting_since, last_seen=now
         )
-        if saved.phase is Phase.SNOOZED and saved.due_at is not None:
+        self.count_from = saved.count_from or saved.sitting_since
+        if saved.phase is Phase.ON_BREAK:
+            # The app stopped during a break: the break happened, so the countdown starts again.
+            self.tracker.restart(now)
+            self.phase, self.count_from = Phase.SITTING, now
+            self.due_at = now + self.settings.sit_limit
+        elif saved.phase is Phase.SNOOZED and saved.due_at is not None:
             self.phase, self.due_at = Phase.SNOOZED, saved.due_at
         elif saved.phase is Phase.DUE:
             # The old reminder died with the app; remind again at once.
             self.phase, self.due_at = Phase.SITTING, now
         else:
             self.phase = Phase.SITTING
-            self.due_at = saved.due_at or saved.sitting_since + self.settings.sit_limit
+            self.due_at = saved.due_at or self.count_from + self.settings.sit_limit
 
     def tick(self, now: datetime, idle_seconds: float | None) -> list[PolicyEvent]:
         events: list[PolicyEvent] = []
@@ -133,7 +143,7 @@ class BreakPolicy:
                 self.phase, self.due_at = Phase.AWAY, None
                 events.append(WentAway(change.since))
             elif isinstance(change, SatDown):
-                self.phase = Phase.SITTING
+                self.phase, self.count_from = Phase.SITTING, change.at
                 self.due_at = change.at + self.settings.sit_limit
                 events.append(CameBack(change.at))
         if self.phase in (Phase.SITTING, Phase.SNOOZED) and self.due_at and now >= self.due_at:
@@ -153,11 +163,13 @@ class BreakPolicy:
         if self.phase is not Phase.DUE:
             return False
         self.phase, self.due_at = Phase.SITTING, now + self.settings.sit_limit
+        self.count_from = now
         return True
 
     def start_break(self, now: datetime) -> bool:
         """A break window opened; True if it answers a due reminder."""
         answered = self.phase is Phase.DUE
+        self._before_break = (self.phase, self.due_at) if not answered else None
         self.phase, self.due_at = Phase.ON_BREAK, None
         self.tracker.last_seen = now
         return answered
@@ -166,12 +178,18 @@ class BreakPolicy:
         """The break window closed; True if it counted as a break (the sitting clock restarts)."""
         if self.phase is not Phase.ON_BREAK:
             return False
+        before, self._before_break = self._before_break, None
         if completed or active >= MIN_COUNTED_BREAK:
             self.tracker.restart(now)
             self.phase, self.due_at = Phase.SITTING, now + self.settings.sit_limit
+            self.count_from = now
             return True
         self.tracker.last_seen = now
-        self.phase, self.due_at = Phase.SNOOZED, now + self.settings.snooze
+        if before is not None:
+            # A break the user opened themselves and dropped at once changes nothing.
+            self.phase, self.due_at = before
+        else:
+            self.phase, self.due_at = Phase.SNOOZED, now + self.settings.snooze
         return False
 
     def apply_settings(self, settings: PolicySettings, now: datetime) -> None:
@@ -179,7 +197,7 @@ class BreakPolicy:
         old = self.settings
         self.settings = settings
         self.tracker.natural_break = settings.natural_break
-        since = self.tracker.sitting_since
+        since = self.count_from or self.tracker.sitting_since
         if self.phase is Phase.SITTING and since is not None and settings.sit_limit != old.sit_limit:
             self.due_at = max(now, since + settings.sit_limit)
 
@@ -196,4 +214,4 @@ class BreakPolicy:
         return max(now, min(candidates))
 
     def saved(self, now: datetime) -> SavedState:
-        return SavedState(self.phase, self.tracker.sitting_since, self.due_at, now)
+        return SavedState(self.phase, self.tracker.sitting_since, self.due_at, now, self.count_from)

@@ -153,6 +153,7 @@ class BreakLog:
                 "sitting_since": _iso(state.sitting_since),
                 "due_at": _iso(state.due_at),
                 "last_seen": _iso(state.last_seen),
+                "count_from": _iso(state.count_from),
             }
         )
         self.conn.execute(
@@ -168,10 +169,14 @@ class BreakLog:
         try:
             data = json.loads(row[0])
             last_seen = _dt(data["last_seen"])
-            if last_seen is None:
-                return None
-            return SavedState(
-                Phase(data["phase"]), _dt(data["sitting_since"]), _dt(data["due_at"]), last_seen
-            )
+            sitting_since, due_at = _dt(data["sitting_since"]), _dt(data["due_at"])
+            if last_seen is None or any(
+                t is not None and t.tzinfo is None for t in (last_seen, sitting_since, due_at)
+            ):
+                return None  # hand-edited or foreign: starting fresh beats crashing
+            count_from = _dt(data.get("count_from"))
+            if count_from is not None and count_from.tzinfo is None:
+                count_from = None
+            return SavedState(Phase(data["phase"]), sitting_since, due_at, last_seen, count_from)
         except (ValueError, KeyError, TypeError):
             return None

@@ -57,18 +57,24 @@ def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     return target
 
 
-def migrate(conn: sqlite3.Connection, path: Path | None = None) -> int:
-    """Bring the schema up to date; returns the version the database was at."""
+def _refuse_newer(conn: sqlite3.Connection, path: Path | None) -> int:
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    where = str(path) if path else "the database"
     if version > SCHEMA_VERSION:
+        where = str(path) if path else "the database"
         raise StorageError(
             f"{where} was written by a newer deskbreak (schema {version}, this one knows "
             f"{SCHEMA_VERSION}); it was left untouched"
         )
+    return version
+
+
+def migrate(conn: sqlite3.Connection, path: Path | None = None) -> int:
+    """Bring the schema up to date; returns the version the database was at."""
+    version = _refuse_newer(conn, path)
     if version == SCHEMA_VERSION:
         return version
-    if version > 0 and path is not None:
+    has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    if path is not None and (version > 0 or has_tables):
         _backup(conn, path, version)
     for number in range(version, SCHEMA_VERSION):
         try:
@@ -87,12 +93,21 @@ def connect(path: Path | None) -> sqlite3.Connection:
     target = ":memory:" if path is None else str(path)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(target, isolation_level=None, check_same_thread=True)
     try:
-        conn = sqlite3.connect(target, isolation_level=None, check_same_thread=True)
+        # Refuse a newer schema before anything (even the switch to WAL) writes to the file.
+        _refuse_newer(conn, path)
         _configure(conn)
         migrate(conn, path)
+    except StorageError:
+        conn.close()
+        raise
     except sqlite3.DatabaseError as exc:
+        conn.close()
         raise StorageError(f"{target}: cannot be used as the history database ({exc})") from exc
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 

@@ -1,0 +1,185 @@
+"""Routine files: what a valid one gives, and how a broken one is explained."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from deskbreak.bundled import builtin_routines_dir
+from deskbreak.core.routines import Focus, RoutineError, parse_routine
+from deskbreak.core.settings import CONFIG_TEMPLATE, DEFAULTS
+
+FILE = "/home/ada/.config/deskbreak/routines/mine.toml"
+
+VALID = """
+title = "  My routine "
+summary = " Two quick things. "
+
+[[exercises]]
+name = "Seated thoracic extension"
+focus = "extension"
+duration = "40s"
+cues = ["Sit tall. ", "Lift your chest."]
+caution = "Stop if it hurts."
+
+[[exercises]]
+name = "Seated rotation"
+focus = "rotation"
+duration = "20s"
+sides = true
+cues = ["Turn from the ribs."]
+"""
+
+
+def test_a_valid_file_gives_the_routine() -> None:
+    routine = parse_routine(VALID, "mine", FILE)
+
+    assert (routine.id, routine.title, routine.summary, routine.source) == (
+        "mine", "My routine", "Two quick things.", FILE
+    )
+    first, second = routine.exercises
+    assert first.name == "Seated thoracic extension"
+    assert first.focus is Focus.EXTENSION
+    assert first.duration == timedelta(seconds=40)
+    assert first.cues == ("Sit tall.", "Lift your chest.")
+    assert first.caution == "Stop if it hurts."
+    assert first.sides is False
+    assert second.sides is True and second.caution is None
+
+
+def test_an_exercise_with_sides_becomes_a_left_and_a_right_step() -> None:
+    routine = parse_routine(VALID, "mine", FILE)
+
+    assert [(s.label, s.exercise_number, s.side, s.duration.total_seconds()) for s in routine.steps] == [
+        ("Seated thoracic extension", 1, None, 40),
+        ("Seated rotation (left side)", 2, "left", 20),
+        ("Seated rotation (right side)", 2, "right", 20),
+    ]
+    assert routine.total == timedelta(seconds=80)
+
+
+def test_summary_is_optional() -> None:
+    text = VALID.replace('summary = " Two quick things. "\n', "")
+    assert parse_routine(text, "mine", FILE).summary == ""
+
+
+EXERCISE = """
+[[exercises]]
+name = "Shoulder rolls"
+focus = "shoulder-blades"
+duration = "30s"
+cues = ["Roll back and down."]
+"""
+
+
+def with_second(**changes: str | None) -> str:
+    """VALID's first exercise plus a second one with some lines replaced (None removes the line)."""
+    lines = []
+    for line in EXERCISE.strip().splitlines():
+        key = line.split(" = ")[0]
+        if key in changes:
+            if changes[key] is not None:
+                lines.append(f"{key} = {changes.pop(key)}")
+            else:
+                changes.pop(key)
+            continue
+        lines.append(line)
+    lines.extend(f"{key} = {value}" for key, value in changes.items() if value is not None)
+    first = VALID.split("[[exercises]]")[0] + "[[exercises]]" + VALID.split("[[exercises]]")[1]
+    return first + "\n" + "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "must_name"),
+    [
+        pytest.param(with_second(focus='"twisting"'), "Shoulder rolls", id="unknown focus"),
+        pytest.param(with_second(focus=None), "Shoulder rolls", id="no focus"),
+        pytest.param(with_second(duration=None), "Shoulder rolls", id="no duration"),
+        pytest.param(with_second(duration="30"), "Shoulder rolls", id="duration not text"),
+        pytest.param(with_second(duration='"30"'), "Shoulder rolls", id="duration without unit"),
+        pytest.param(with_second(duration='"soon"'), "Shoulder rolls", id="duration garbage"),
+        pytest.param(with_second(duration='"0s"'), "Shoulder rolls", id="duration zero"),
+        pytest.param(with_second(duration='"5m1s"'), "Shoulder rolls", id="duration over 5 min"),
+        pytest.param(with_second(cues=None), "Shoulder rolls", id="no cues"),
+        pytest.param(with_second(cues="[]"), "Shoulder rolls", id="empty cues"),
+        pytest.param(with_second(cues='["ok", "  "]'), "Shoulder rolls", id="blank cue"),
+        pytest.param(with_second(cues='"Roll back."'), "Shoulder rolls", id="cues not a list"),
+        pytest.param(with_second(sides='"yes"'), "Shoulder rolls", id="sides not a flag"),
+        pytest.param(with_second(caution="3"), "Shoulder rolls", id="caution not text"),
+        pytest.param(with_second(name=None), "exercise 2", id="no name"),
+        pytest.param(with_second(name='"  "'), "exercise 2", id="blank name"),
+    ],
+)
+def test_a_broken_exercise_names_the_file_and_the_exercise(text: str, must_name: str) -> None:
+    with pytest.raises(RoutineError) as info:
+        parse_routine(text, "mine", FILE)
+    message = str(info.value)
+    assert message.startswith(FILE + ": ")
+    assert must_name in message
+    assert "exercise 2" in message
+    assert info.value.problem.file == FILE
+
+
+@pytest.mark.parametrize(
+    ("text", "must_say"),
+    [
+        pytest.param('title = "x"\n[[exercises]\n', "TOML", id="not TOML"),
+        pytest.param(VALID.replace('title = "  My routine "', ""), "title", id="no title"),
+        pytest.param(VALID.replace('title = "  My routine "', "title = 1"), "title", id="title not text"),
+        pytest.param(
+            VALID.replace('summary = " Two quick things. "', "summary = 1"), "summary", id="summary not text"
+        ),
+        pytest.param('title = "x"\n', "exercises", id="no exercises"),
+        pytest.param('title = "x"\nexercises = []\n', "exercises", id="empty exercises"),
+        pytest.param('title = "x"\nexercises = "lots"\n', "exercises", id="exercises not a list"),
+        pytest.param('title = "x"\nexercises = [1]\n', "exercise 1", id="exercise not a table"),
+    ],
+)
+def test_a_broken_file_names_the_file_and_says_what_is_wrong(text: str, must_say: str) -> None:
+    with pytest.raises(RoutineError) as info:
+        parse_routine(text, "mine", FILE)
+    assert str(info.value).startswith(FILE + ": ")
+    assert must_say in str(info.value)
+
+
+def test_a_routine_longer_than_15_minutes_is_refused() -> None:
+    exercise = '[[exercises]]\nname = "Hold {n}"\nfocus = "release"\nduration = "5m"\ncues = ["Hold."]\n'
+    fifteen = 'title = "Long"\n' + "".join(exercise.format(n=n) for n in range(3))
+    assert parse_routine(fifteen, "long", FILE).total == timedelta(minutes=15)
+
+    with pytest.raises(RoutineError) as info:
+        parse_routine(fifteen + '[[exercises]]\nname = "One more"\nfocus = "breathing"\nduration = "1s"\n'
+                      'cues = ["Breathe."]\n', "long", FILE)
+    assert str(info.value).startswith(FILE + ": ")
+    assert "15 min" in str(info.value)
+
+
+def test_sides_count_twice_toward_the_15_minute_limit() -> None:
+    text = (
+        'title = "Long"\n[[exercises]]\nname = "Side hold"\nfocus = "side-bend"\nduration = "5m"\n'
+        'sides = true\ncues = ["Lean."]\n[[exercises]]\nname = "Hold"\nfocus = "release"\n'
+        'duration = "5m"\ncues = ["Hold."]\n'
+    )
+    assert parse_routine(text, "long", FILE).total == timedelta(minutes=15)
+    one_more = '[[exercises]]\nname = "Breath"\nfocus = "breathing"\nduration = "1s"\ncues = ["In."]\n'
+    with pytest.raises(RoutineError, match="15 min"):
+        parse_routine(text + one_more, "long", FILE)
+
+
+BUILTIN = sorted(builtin_routines_dir().glob("*.toml"))
+
+
+@pytest.mark.parametrize("path", BUILTIN, ids=[p.stem for p in BUILTIN])
+def test_every_builtin_routine_parses_and_lasts_two_to_five_minutes(path: Path) -> None:
+    routine = parse_routine(path.read_text(encoding="utf-8"), path.stem, str(path))
+    assert timedelta(minutes=2) <= routine.total <= timedelta(minutes=5)
+
+
+def test_the_default_routine_and_the_ones_the_template_names_are_built_in() -> None:
+    names = {p.stem for p in BUILTIN}
+    assert DEFAULTS.routine in names
+    for name in ("upper-back-basics", "quick-reset", "deep-mobility"):
+        assert name in CONFIG_TEMPLATE
+        assert name in names
