@@ -130,24 +130,24 @@ def test_sigkill_while_logging_leaves_a_sound_database(desktop, app_factory):
     assert app.stop() == 0
 
 
-def test_taking_the_break_from_the_tray_takes_the_notification_away(desktop, app_factory):
+def _app_with_reminder_shown(desktop, app_factory, name: str) -> RunningApp:
     desktop.close_notifications()
-    app = app_factory("withdraw")
+    app = app_factory(name)
     write_config(app.home, 'sit_limit = "2s"\nroutine = "quick-test"\n')
     add_quick_routine(app.home)
     app.start()
     assert desktop.wait_until(lambda: desktop.notifications_displayed() == 1, 15), app.stderr
+    return app
+
+
+def test_taking_the_break_from_the_tray_takes_the_notification_away(desktop, app_factory):
+    app = _app_with_reminder_shown(desktop, app_factory, "withdraw")
     assert app.cli("break-now").returncode == 0
     assert desktop.wait_until(lambda: desktop.notifications_displayed() == 0, 10)
 
 
 def test_notification_default_action_opens_the_break_window(desktop, app_factory):
-    desktop.close_notifications()
-    app = app_factory("default-action")
-    write_config(app.home, 'sit_limit = "2s"\nroutine = "quick-test"\n')
-    add_quick_routine(app.home)
-    app.start()
-    assert desktop.wait_until(lambda: desktop.notifications_displayed() == 1, 15), app.stderr
+    app = _app_with_reminder_shown(desktop, app_factory, "default-action")
     # What a click on the notification body does in dunst: invoke its "default" action.
     assert desktop.run("dunstctl", "action", "0").returncode == 0
     assert desktop.wait_until(lambda: app.windows_named("deskbreak — Quick test"), 10), app.stderr
