@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox
@@ -19,6 +21,7 @@ from ..core.policy import (
     Phase,
     ReminderAnswered,
     ReminderDue,
+    SavedState,
     WentAway,
 )
 from ..core.problems import Problem
@@ -26,6 +29,7 @@ from ..core.routines import Routine
 from ..platform.idle import IdleMonitor
 from ..platform.notify import ACTION_DEFAULT, ACTION_SKIP, ACTION_SNOOZE, ACTION_START
 from ..storage.break_log import BreakLog
+from ..storage.database import StorageError
 from ..ui.break_window import BreakWindow
 from ..ui.history_window import HistoryWindow
 from ..ui.tray import Tray
@@ -34,6 +38,7 @@ from .configuration import Configuration
 from .wakeups import Wakeups
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class Controller(QObject):
@@ -76,6 +81,7 @@ class Controller(QObject):
         self.window: BreakWindow | None = None
         self._idle_seconds: float | None = None
         self.history_window: HistoryWindow | None = None
+        self._last_saved: SavedState | None = None
 
         tray.break_requested.connect(self.take_break)
         tray.snooze_requested.connect(self.snooze)
@@ -92,24 +98,49 @@ class Controller(QObject):
     def tick(self) -> None:
         """One check: ask the OS for idle time, tick the policy, act, and book the next check."""
         now = self.clock.now()
-        self._idle_seconds = self.idle.idle_seconds()
-        for event in self.policy.tick(now, self._idle_seconds):
-            if isinstance(event, ReminderDue):
-                self._remind(event)
-            elif isinstance(event, ReminderAnswered):
-                self._answer(event.outcome, event.at)
-            elif isinstance(event, WentAway | CameBack):
-                log.info("%s", event)
-        self._after_change(now)
+        try:
+            self._idle_seconds = self.idle.idle_seconds()
+            for event in self.policy.tick(now, self._idle_seconds):
+                if isinstance(event, ReminderDue):
+                    self._remind(event)
+                elif isinstance(event, ReminderAnswered):
+                    self._answer(event.outcome, event.at)
+                elif isinstance(event, WentAway | CameBack):
+                    log.info("%s", event)
+        finally:
+            # Whatever failed above, the next check is booked: a tray app must not go quiet.
+            self._after_change(now)
 
     def _after_change(self, now: datetime) -> None:
-        self.log.save_state(self.policy.saved(now))
         self.wakeups.at(self.policy.next_wakeup(now, self._idle_seconds))
+        saved = self.policy.saved(now)
+        if self._state_worth_saving(saved):
+            self._store(lambda: self.log.save_state(saved))
+            self._last_saved = saved
         self.refresh_tray()
         self.status_changed.emit()
 
+    def _state_worth_saving(self, saved: SavedState) -> bool:
+        """Save when something changed, else only now and then, to spare the disk while idle."""
+        last = self._last_saved
+        if last is None or replace(last, last_seen=saved.last_seen) != saved:
+            return True
+        return saved.last_seen - last.last_seen >= self.policy.settings.natural_break / 2
+
+    def _store(self, write: Callable[[], T]) -> T | None:
+        """Run a log write; a storage failure is reported once and never stops the app."""
+        try:
+            return write()
+        except StorageError as exc:
+            log.error("%s", exc)
+            problem = Problem("history database", f"{exc}; this break may not be in your history")
+            if all(p.message != problem.message for p in self.problems):
+                self.problems.append(problem)
+                self.tray.show_message("deskbreak could not save your history", str(exc))
+            return None
+
     def _remind(self, event: ReminderDue) -> None:
-        self.reminder_id = self.log.reminder_shown(event.at, event.sitting_for)
+        self.reminder_id = self._store(lambda: self.log.reminder_shown(event.at, event.sitting_for))
         if not self.notifications:
             return
         title = "Time for an upper-back break"
@@ -133,10 +164,10 @@ class Controller(QObject):
         return f"{self.routine.title} takes about {minutes} min."
 
     def _answer(self, outcome: Outcome, at: datetime) -> None:
-        if self.reminder_id is not None:
-            self.log.answer(self.reminder_id, outcome, at)
-            self.reminder_id = None
-            self.break_logged.emit(-1)
+        reminder_id, self.reminder_id = self.reminder_id, None
+        if reminder_id is not None:
+            self._store(lambda: self.log.answer(reminder_id, outcome, at))
+            self.break_logged.emit(reminder_id)
         self.notifier.withdraw()
 
     # -- what the user asks for -------------------------------------------------------
@@ -152,24 +183,29 @@ class Controller(QObject):
 
     @Slot()
     def take_break(self) -> BreakWindow | None:
-        """Open the break window (or bring the open one forward)."""
+        """Open the break window (or bring a running one forward)."""
         if self.window is not None:
-            self.window.show()
-            self.window.raise_()
-            self.window.activateWindow()
-            return self.window
+            if not self.window.player.finished:
+                self.window.show()
+                self.window.raise_()
+                self.window.activateWindow()
+                return self.window
+            self.window.close()  # the last break's "complete" page: this is a new break
+            self.window = None
         if self.routine is None:
             self.tray.show_message("deskbreak", "No routine could be loaded; see Problems in the menu.")
             return None
         now = self.clock.now()
         sitting_for = self.policy.status(now).sitting_for
-        answered = self.policy.start_break(now)
-        self.break_id = self.log.break_started(
-            now,
-            self.routine.id,
-            reminder_id=self.reminder_id if answered else None,
-            sitting_for=sitting_for,
+        routine_id = self.routine.id
+        reminder_id = self.reminder_id if self.policy.phase is Phase.DUE else None
+        # Logged first: if the log cannot be written the break still happens, just unlogged.
+        self.break_id = self._store(
+            lambda: self.log.break_started(
+                now, routine_id, reminder_id=reminder_id, sitting_for=sitting_for
+            )
         )
+        self.policy.start_break(now)
         self.reminder_id = None
         self.notifier.withdraw()
         window = BreakWindow(self.routine, self.clock, footer=self.footer)
@@ -187,11 +223,10 @@ class Controller(QObject):
     @Slot(object)
     def _break_finished(self, result: PlayerResult) -> None:
         now = self.clock.now()
-        if self.break_id is not None:
-            self.log.break_finished(self.break_id, now, result)
-            logged = self.break_id
-            self.break_id = None
-            self.break_logged.emit(logged)
+        break_id, self.break_id = self.break_id, None
+        if break_id is not None:
+            self._store(lambda: self.log.break_finished(break_id, now, result))
+            self.break_logged.emit(break_id)
         counted = self.policy.finish_break(now, completed=result.completed, active=result.active)
         status = self.policy.status(now)
         if self.window is not None and status.due_at is not None:
@@ -239,7 +274,7 @@ class Controller(QObject):
         if self.history_window is None:
             self.history_window = HistoryWindow()
         now = self.clock.now()
-        records = self.log.recent(50)
+        records = self._store(lambda: self.log.recent(50)) or []
         self.history_window.show_rows(
             [views.history_row(r, now) for r in records], views.history_summary(records)
         )
@@ -279,6 +314,6 @@ class Controller(QObject):
         now = self.clock.now()
         if self.policy.phase is Phase.DUE and self.reminder_id is not None:
             self._answer(Outcome.UNANSWERED, now)
-        self.log.save_state(self.policy.saved(now))
+        self._store(lambda: self.log.save_state(self.policy.saved(now)))
         self.wakeups.shutdown()
         self.notifier.withdraw()

@@ -7,13 +7,14 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
 Handler = Callable[[dict[str, Any]], dict[str, Any]]
 MAX_REQUEST = 64 * 1024
+CLIENT_TIMEOUT_MS = 5000  # a client that connects and says nothing is dropped after this
 
 
 class CommandServer(QObject):
@@ -37,6 +38,7 @@ class CommandServer(QObject):
             socket = self.server.nextPendingConnection()
             socket.readyRead.connect(lambda s=socket: self._read(s))
             socket.disconnected.connect(socket.deleteLater)
+            QTimer.singleShot(CLIENT_TIMEOUT_MS, socket, socket.abort)
 
     def _read(self, socket: QLocalSocket) -> None:
         if not socket.canReadLine():
@@ -48,7 +50,7 @@ class CommandServer(QObject):
             request = json.loads(raw)
             command = str(request["cmd"])
             handler = self.handlers[command]
-        except (ValueError, KeyError, TypeError):
+        except Exception:  # malformed JSON, a non-object, nesting too deep: all just bad requests
             reply: dict[str, Any] = {"ok": False, "error": f"unknown request {raw[:80]!r}"}
         else:
             try:

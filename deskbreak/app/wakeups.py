@@ -7,6 +7,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 
+from PySide6.QtCore import QTimer
+
 JOB_ID = "next-check"
 
 
@@ -37,8 +39,14 @@ class SchedulerWakeups:
         )
         self.scheduler.start()
 
+    def _run(self) -> None:
+        # Run the callback after APScheduler has finished with this job: it removes a spent
+        # one-off job when the job function returns, and the callback books the next check
+        # under the same id, which would otherwise be removed with it.
+        QTimer.singleShot(0, self._callback)
+
     def at(self, when: datetime) -> None:
-        self.scheduler.add_job(self._callback, "date", run_date=when, id=JOB_ID, replace_existing=True)
+        self.scheduler.add_job(self._run, "date", run_date=when, id=JOB_ID, replace_existing=True)
 
     def next_run(self) -> datetime | None:
         job = self.scheduler.get_job(JOB_ID)

@@ -131,8 +131,22 @@ class BreakPolicy:
             self.phase = Phase.SITTING
             self.due_at = saved.due_at or self.count_from + self.settings.sit_limit
 
+    def _warp_back(self, now: datetime) -> None:
+        """The wall clock went backwards (set by hand, or by time sync): move our times with it,
+        so the reminder still comes after the same real time."""
+        shift = now - self.tracker.last_seen
+        if self.tracker.sitting_since is not None:
+            self.tracker.sitting_since += shift
+        if self.count_from is not None:
+            self.count_from += shift
+        if self.due_at is not None:
+            self.due_at += shift
+        self.tracker.last_seen = now
+
     def tick(self, now: datetime, idle_seconds: float | None) -> list[PolicyEvent]:
         events: list[PolicyEvent] = []
+        if now < self.tracker.last_seen:
+            self._warp_back(now)
         if self.phase is Phase.ON_BREAK:
             self.tracker.last_seen = now
             return events

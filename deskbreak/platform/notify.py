@@ -11,10 +11,11 @@ import logging
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import warnings
 from collections.abc import Callable
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QProcess, Signal, Slot
 
@@ -39,9 +40,18 @@ class Notifier(Protocol):
 
 
 class ActionEmitter(QObject):
-    """Carries a chosen notification action ("start", "snooze", "skip") back to the controller."""
+    """A notification route. Carries a chosen action ("start", "snooze", "skip") back, and says
+    when a notification it accepted could not be shown after all (so the next route can)."""
 
     action_invoked = Signal(str)
+    failed = Signal()
+    name = "?"
+
+    def show(self, title: str, body: str, actions: dict[str, str]) -> bool:
+        raise NotImplementedError
+
+    def withdraw(self) -> None:
+        return None
 
 
 class NotifySendNotifier(ActionEmitter):
@@ -86,6 +96,13 @@ class NotifySendNotifier(ActionEmitter):
         lines = bytes(process.readAllStandardOutput().data()).decode(errors="replace").split()
         if code == 0 and len(lines) >= 2:
             self.action_invoked.emit(lines[-1])
+        elif code != 0 and not lines:
+            # Nothing was shown (no notification daemon, or an option this version lacks).
+            log.warning(
+                "notify-send failed: %s",
+                bytes(process.readAllStandardError().data()).decode(errors="replace").strip(),
+            )
+            self.failed.emit()
         process.deleteLater()
 
     def withdraw(self) -> None:
@@ -96,9 +113,8 @@ class NotifySendNotifier(ActionEmitter):
         pid = process.processId()
         if pid > 0 and hasattr(signal, "SIGINT"):
             os.kill(pid, signal.SIGINT)
-        if not process.waitForFinished(1000):
+        if not process.waitForFinished(300):
             process.kill()
-            process.waitForFinished(500)
         process.deleteLater()
 
 
@@ -122,50 +138,60 @@ class PlyerNotifier(ActionEmitter):
             return False
         return True
 
-    def withdraw(self) -> None:
-        return None
-
 
 class TrayMessageNotifier(ActionEmitter):
-    """The tray icon's own balloon; clicking it starts the break."""
+    """The tray icon's own balloon (native on Windows and macOS); clicking it starts the break."""
 
     name = "tray"
 
     def __init__(self, show_message: Callable[[str, str], None]) -> None:
         super().__init__()
         self._show_message = show_message
+        self._pending = False  # other balloons (problems, "already running") are not reminders
 
     def show(self, title: str, body: str, actions: dict[str, str]) -> bool:
         self._show_message(title, body)
+        self._pending = True
         return True
 
     def withdraw(self) -> None:
-        return None
+        self._pending = False
 
     @Slot()
     def message_clicked(self) -> None:
-        self.action_invoked.emit(ACTION_START)
+        if self._pending:
+            self._pending = False
+            self.action_invoked.emit(ACTION_START)
 
 
 class FallbackNotifier(ActionEmitter):
-    """Tries each route in order until one takes the notification."""
+    """Tries each route in order until one takes the notification; a route that fails later
+    hands the same notification on to the routes after it."""
 
     def __init__(self, routes: list[ActionEmitter]) -> None:
         super().__init__()
         self.routes = routes
-        for route in routes:
+        self._message: tuple[str, str, dict[str, str]] | None = None
+        for index, route in enumerate(routes):
             route.action_invoked.connect(self.action_invoked)
+            route.failed.connect(lambda i=index: self._route_failed(i))
 
     @property
-    def name(self) -> str:
-        return "+".join(getattr(route, "name", "?") for route in self.routes)
+    def name(self) -> str:  # type: ignore[override]
+        return "+".join(route.name for route in self.routes)
 
-    def show(self, title: str, body: str, actions: dict[str, str]) -> bool:
-        return any(route.show(title, body, actions) for route in self.routes)  # type: ignore[attr-defined]
+    def show(self, title: str, body: str, actions: dict[str, str], *, start: int = 0) -> bool:
+        self._message = (title, body, actions)
+        return any(route.show(title, body, actions) for route in self.routes[start:])
+
+    def _route_failed(self, index: int) -> None:
+        if self._message is not None and not self.show(*self._message, start=index + 1):
+            self.failed.emit()
 
     def withdraw(self) -> None:
+        self._message = None
         for route in self.routes:
-            route.withdraw()  # type: ignore[attr-defined]
+            route.withdraw()
 
 
 def _plyer_notify() -> Callable[..., object] | None:
@@ -184,21 +210,40 @@ def _plyer_notify() -> Callable[..., object] | None:
     return notify
 
 
+def notify_send_has_actions(program: str, run: Callable[..., Any] = subprocess.run) -> bool:
+    """libnotify before 0.7.10 (Ubuntu 22.04, Debian 11) has no --action/--wait/--print-id."""
+    try:
+        done = run([program, "--help"], capture_output=True, text=True, timeout=3)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return "--action" in (done.stdout or "")
+
+
 def create_notifier(
     show_tray_message: Callable[[str, str], None],
     *,
     icon: str | None = None,
     platform: str = sys.platform,
     which: Callable[[str], str | None] = shutil.which,
+    has_actions: Callable[[str], bool] = notify_send_has_actions,
 ) -> FallbackNotifier:
-    """The notifier chain for this platform; the tray balloon is always the last resort."""
+    """The notifier chain for this platform.
+
+    Linux/BSD: notify-send with buttons, then plyer, then the tray balloon. Windows and macOS:
+    Qt's tray balloon is the native notification there and reports clicks, so it comes first.
+    """
+    tray = TrayMessageNotifier(show_tray_message)
+    plyer_notify = _plyer_notify()
+    # plyer's Windows balloon can only load .ico files; it uses its default icon otherwise.
+    plyer = PlyerNotifier(plyer_notify, icon if platform != "win32" else None) if plyer_notify else None
     routes: list[ActionEmitter] = []
     if platform.startswith("linux") or "bsd" in platform:
         program = which("notify-send")
-        if program:
+        if program and has_actions(program):
             routes.append(NotifySendNotifier(program, icon))
-    plyer_notify = _plyer_notify()
-    if plyer_notify is not None:
-        routes.append(PlyerNotifier(plyer_notify, icon))
-    routes.append(TrayMessageNotifier(show_tray_message))
+        routes += [plyer] if plyer else []
+        routes.append(tray)
+    else:
+        routes.append(tray)
+        routes += [plyer] if plyer else []
     return FallbackNotifier(routes)

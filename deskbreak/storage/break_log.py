@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import ParamSpec, TypeVar
 
 from ..core.history import BreakRecord
 from ..core.player import PlayerResult
 from ..core.policy import Outcome, Phase, SavedState
+from .database import StorageError
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 _COLUMNS = (
     "id, at, reminded, outcome, sitting_seconds, started_at, ended_at, routine_id,"
@@ -28,8 +35,24 @@ def _td(value: float | None) -> timedelta | None:
     return timedelta(seconds=value) if value is not None else None
 
 
+def _storage_errors(method: Callable[P, R]) -> Callable[P, R]:
+    """sqlite3 errors (locked, disk full, I/O) leave as StorageError, which callers handle."""
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(*args, **kwargs)
+        except sqlite3.Error as exc:
+            raise StorageError(f"the history database could not be written or read ({exc})") from exc
+
+    return wrapper
+
+
 class BreakLog:
-    """Writes each change in its own short transaction, so a killed process loses at most it."""
+    """Writes each change in its own short transaction, so a killed process loses at most it.
+
+    Every public method raises StorageError, never a raw sqlite3 error.
+    """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
@@ -43,6 +66,7 @@ class BreakLog:
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
+    @_storage_errors
     def reminder_shown(self, at: datetime, sitting_for: timedelta) -> int:
         return self._insert(
             at=_iso(at),
@@ -51,6 +75,7 @@ class BreakLog:
             sitting_seconds=round(sitting_for.total_seconds(), 1),
         )
 
+    @_storage_errors
     def answer(self, reminder_id: int, outcome: Outcome, at: datetime) -> None:
         """Resolve a reminder without a break: snoozed, skipped, stepped away, unanswered."""
         self.conn.execute(
@@ -58,6 +83,7 @@ class BreakLog:
             (outcome.value, _iso(at), reminder_id),
         )
 
+    @_storage_errors
     def break_started(
         self,
         at: datetime,
@@ -81,6 +107,7 @@ class BreakLog:
             routine_id=routine_id,
         )
 
+    @_storage_errors
     def break_finished(self, break_id: int, at: datetime, result: PlayerResult) -> None:
         outcome = Outcome.COMPLETED if result.completed else Outcome.ENDED_EARLY
         self.conn.execute(
@@ -97,6 +124,7 @@ class BreakLog:
             ),
         )
 
+    @_storage_errors
     def close_dangling(self, at: datetime) -> int:
         """Entries left pending by a crash or kill: a started break ended early, else unanswered."""
         self.conn.execute("BEGIN")
@@ -117,6 +145,7 @@ class BreakLog:
             raise
         return int(ended + unanswered)
 
+    @_storage_errors
     def recent(self, limit: int = 20) -> list[BreakRecord]:
         rows = self.conn.execute(
             f"SELECT {_COLUMNS} FROM breaks ORDER BY id DESC LIMIT ?", (limit,)
@@ -146,6 +175,7 @@ class BreakLog:
 
     # -- state that survives a restart --------------------------------------------------
 
+    @_storage_errors
     def save_state(self, state: SavedState) -> None:
         value = json.dumps(
             {
@@ -162,6 +192,7 @@ class BreakLog:
             (value,),
         )
 
+    @_storage_errors
     def load_state(self) -> SavedState | None:
         row = self.conn.execute("SELECT value FROM app_state WHERE key = 'policy'").fetchone()
         if row is None:

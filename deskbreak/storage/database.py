@@ -91,9 +91,12 @@ def migrate(conn: sqlite3.Connection, path: Path | None = None) -> int:
 def connect(path: Path | None) -> sqlite3.Connection:
     """Open (creating if needed) and migrate the database; None gives a private in-memory one."""
     target = ":memory:" if path is None else str(path)
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(target, isolation_level=None, check_same_thread=True)
+    try:
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(target, isolation_level=None, check_same_thread=True)
+    except (OSError, sqlite3.Error) as exc:
+        raise StorageError(f"{target}: cannot be opened as the history database ({exc})") from exc
     try:
         # Refuse a newer schema before anything (even the switch to WAL) writes to the file.
         _refuse_newer(conn, path)
@@ -102,7 +105,7 @@ def connect(path: Path | None) -> sqlite3.Connection:
     except StorageError:
         conn.close()
         raise
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         conn.close()
         raise StorageError(f"{target}: cannot be used as the history database ({exc})") from exc
     except BaseException:

@@ -221,6 +221,11 @@ class BreakWindow(QWidget):
     def toggle_pause(self) -> None:
         if not self.player.finished:
             self.player.toggle_pause(self.clock.monotonic())
+            # Nothing moves while paused, so nothing needs redrawing: no wake-ups meanwhile.
+            if self.player.paused:
+                self.timer.stop()
+            else:
+                self.timer.start()
             self.refresh()
 
     @Slot()

@@ -63,3 +63,32 @@ def test_commands_for_the_running_app_fail_clearly_when_none_runs(home, capsys):
     for command in (["status"], ["status", "--json"], ["break-now"], ["quit"]):
         assert main(command) == EXIT_NOT_RUNNING
         assert "not running" in capsys.readouterr().err
+
+
+def test_ipc_server_answers_bad_requests_and_drops_silent_clients(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtNetwork import QLocalSocket
+
+    from deskbreak.app import ipc
+
+    monkeypatch.setattr(ipc, "CLIENT_TIMEOUT_MS", 200)
+    name = f"deskbreak-test-{tmp_path.name}"
+    server = ipc.CommandServer(name, {"status": lambda _: {"state": "sitting"}})
+    try:
+        silent = QLocalSocket()
+        silent.connectToServer(name)
+        assert silent.waitForConnected(1000)
+        replies = {}
+        for label, line in (("deep", b"[" * 100000 + b"\n"), ("unknown", b'{"cmd": "nope"}\n'),
+                            ("good", b'{"cmd": "status"}\n')):
+            client = QLocalSocket()
+            client.connectToServer(name)
+            assert client.waitForConnected(1000)
+            client.write(line)
+            qtbot.waitUntil(lambda c=client: c.canReadLine(), timeout=3000)
+            replies[label] = json.loads(bytes(client.readLine().data()))
+        assert replies["good"] == {"ok": True, "state": "sitting"}
+        assert replies["deep"]["ok"] is False and replies["unknown"]["ok"] is False
+        unconnected = QLocalSocket.LocalSocketState.UnconnectedState
+        qtbot.waitUntil(lambda: silent.state() == unconnected, timeout=3000)
+    finally:
+        server.close()

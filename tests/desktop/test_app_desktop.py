@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 
 import pytest
 from app_runner import RunningApp, add_quick_routine, write_config
@@ -152,3 +153,17 @@ def test_notification_default_action_opens_the_break_window(desktop, app_factory
     assert desktop.run("dunstctl", "action", "0").returncode == 0
     assert desktop.wait_until(lambda: app.windows_named("deskbreak — Quick test"), 10), app.stderr
     assert app.status()["state"] == "on_break"
+
+
+def test_reminder_after_a_routine_check_comes_on_time(desktop, app_factory):
+    """A sit limit longer than the 30 s poll: the first scheduled check must book the next."""
+    desktop.close_notifications()
+    app = app_factory("chain")
+    write_config(app.home, 'sit_limit = "35s"\n')
+    app.start()
+    due = datetime.fromisoformat(app.status()["next_break_at"])
+    assert desktop.wait_until(lambda: desktop.notifications_displayed() == 1, 60), app.stderr
+    shown_at = datetime.now().astimezone()
+    assert abs((shown_at - due).total_seconds()) < 3, (shown_at, due)
+    assert app.status()["state"] == "due"
+    assert [e["outcome"] for e in app.history()] == ["pending"]

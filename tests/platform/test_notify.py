@@ -10,6 +10,7 @@ from deskbreak.platform.notify import (
     PlyerNotifier,
     TrayMessageNotifier,
     create_notifier,
+    notify_send_has_actions,
 )
 
 
@@ -54,24 +55,67 @@ def test_plyer_without_backend_falls_back_to_the_tray_balloon(qtbot):
     def broken_plyer(**_: object) -> None:
         raise NotImplementedError("No usable implementation found!")
 
-    chain = create_notifier(lambda t, b: shown.append((t, b)), platform="win32", which=lambda _: None)
-    assert [type(r) for r in chain.routes][-1] is TrayMessageNotifier
-    plyer_route = next(r for r in chain.routes if isinstance(r, PlyerNotifier))
-    plyer_route._notify = broken_plyer
+    chain = create_notifier(lambda t, b: shown.append((t, b)), platform="linux", which=lambda _: None)
+    assert [type(r) for r in chain.routes] == [PlyerNotifier, TrayMessageNotifier]
+    chain.routes[0]._notify = broken_plyer
     assert chain.show("Time for a break", "body", {"start": "Start"})
     assert shown == [("Time for a break", "body")]
 
 
-def test_clicking_the_tray_balloon_starts_the_break(qtbot):
+def test_notify_send_that_fails_after_starting_hands_over_to_the_next_route(qtbot, tmp_path):
+    script = tmp_path / "notify-send"
+    script.write_text("#!/bin/sh\necho 'Unknown option --action' >&2\nexit 1\n")
+    script.chmod(0o755)
+    shown: list[tuple[str, str]] = []
+    chain = create_notifier(
+        lambda t, b: shown.append((t, b)), platform="linux", which=lambda _: str(script),
+        has_actions=lambda _: True,
+    )  # fmt: skip
+    # Leave plyer out: it would shell out to the real notify-send of this machine.
+    chain.routes = [chain.routes[0], chain.routes[-1]]
+    assert chain.show("Time for a break", "body", {"start": "Start"})
+    qtbot.waitUntil(lambda: shown == [("Time for a break", "body")], timeout=5000)
+
+
+def test_old_notify_send_without_actions_is_not_used(qtbot):
+    chain = create_notifier(
+        lambda t, b: None, platform="linux", which=lambda n: f"/usr/bin/{n}", has_actions=lambda _: False
+    )
+    assert not any(isinstance(r, NotifySendNotifier) for r in chain.routes)
+
+
+def test_probe_reads_notify_send_help(tmp_path):
+    new = tmp_path / "new"
+    new.write_text("#!/bin/sh\necho '  -A, --action=[NAME=]Text...'\n")
+    old = tmp_path / "old"
+    old.write_text("#!/bin/sh\necho '  -u, --urgency=LEVEL'\n")
+    for script in (new, old):
+        script.chmod(0o755)
+    assert notify_send_has_actions(str(new))
+    assert not notify_send_has_actions(str(old))
+    assert not notify_send_has_actions(str(tmp_path / "missing"))
+
+
+def test_tray_balloon_click_starts_the_break_only_for_a_reminder(qtbot):
     chain = create_notifier(lambda t, b: None, platform="darwin", which=lambda _: None)
-    tray_route = chain.routes[-1]
-    assert isinstance(tray_route, TrayMessageNotifier)
-    with qtbot.waitSignal(chain.action_invoked, timeout=1000) as chosen:
-        tray_route.message_clicked()
-    assert chosen.args == ["start"]
+    tray_route = chain.routes[0]
+    assert isinstance(tray_route, TrayMessageNotifier)  # native on macOS/Windows: first choice
+    fired: list[str] = []
+    chain.action_invoked.connect(fired.append)
+    tray_route.message_clicked()  # e.g. a click on the "problem with your files" balloon
+    assert fired == []
+    chain.show("Time for a break", "body", {})
+    tray_route.message_clicked()
+    assert fired == ["start"]
+    chain.show("Time for a break", "body", {})
+    chain.withdraw()  # answered from the menu meanwhile
+    tray_route.message_clicked()
+    assert fired == ["start"]
 
 
 def test_linux_prefers_notify_send_when_present(qtbot):
-    chain = create_notifier(lambda t, b: None, platform="linux", which=lambda name: f"/usr/bin/{name}")
+    chain = create_notifier(
+        lambda t, b: None, platform="linux", which=lambda name: f"/usr/bin/{name}", has_actions=lambda _: True
+    )
     assert isinstance(chain.routes[0], NotifySendNotifier)
     assert isinstance(chain.routes[-1], TrayMessageNotifier)

@@ -60,6 +60,7 @@ def test_pause_by_mouse_and_by_space_freezes_the_countdown(qtbot, routine, clock
     window.refresh()
     qtbot.mouseClick(window.pause_button, Qt.MouseButton.LeftButton)
     assert window.pause_button.text() == "Resume"
+    assert not window.timer.isActive()  # nothing to redraw while paused
     assert window.paused_label.isVisible()
     clock.advance(600)
     window.refresh()
