@@ -6,14 +6,12 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QObject, Signal, Slot
 
 from ..core.clock import Clock
 from ..core.durations import humanize
-from ..core.player import PlayerResult
 from ..core.policy import (
     BreakPolicy,
     CameBack,
@@ -30,12 +28,15 @@ from ..platform.idle import IdleMonitor
 from ..platform.notify import ACTION_DEFAULT, ACTION_SKIP, ACTION_SNOOZE, ACTION_START
 from ..storage.break_log import BreakLog
 from ..storage.database import StorageError
-from ..ui.break_window import BreakWindow
-from ..ui.history_window import HistoryWindow
 from ..ui.tray import Tray
 from . import views
 from .configuration import Configuration
 from .wakeups import Wakeups
+
+if TYPE_CHECKING:  # the windows are imported when first opened: nothing to pay for while idle
+    from ..core.player import PlayerResult
+    from ..ui.break_window import BreakWindow
+    from ..ui.history_window import HistoryWindow
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -48,6 +49,7 @@ class Controller(QObject):
     break_logged = Signal(int)
     status_changed = Signal()
     quit_requested = Signal()
+    window_closed = Signal()
 
     def __init__(
         self,
@@ -208,6 +210,10 @@ class Controller(QObject):
         self.policy.start_break(now)
         self.reminder_id = None
         self.notifier.withdraw()
+        from PySide6.QtCore import Qt  # building the Qt namespace's enums costs ~1 MiB: not at start
+
+        from ..ui.break_window import BreakWindow
+
         window = BreakWindow(self.routine, self.clock, footer=self.footer)
         window.break_finished.connect(self._break_finished)
         window.destroyed.connect(self._window_gone)
@@ -241,6 +247,7 @@ class Controller(QObject):
     @Slot()
     def _window_gone(self) -> None:
         self.window = None
+        self.window_closed.emit()
 
     @Slot()
     def snooze(self) -> None:
@@ -272,6 +279,8 @@ class Controller(QObject):
     def show_history(self) -> HistoryWindow:
         """The recent-breaks window, refreshed each time it is asked for."""
         if self.history_window is None:
+            from ..ui.history_window import HistoryWindow
+
             self.history_window = HistoryWindow()
         now = self.clock.now()
         records = self._store(lambda: self.log.recent(50)) or []
@@ -284,6 +293,8 @@ class Controller(QObject):
 
     @Slot()
     def show_problems(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         text = "\n\n".join(str(p) for p in self.problems) or "No problems."
         QMessageBox.warning(None, "deskbreak — problems with your files", text)
 

@@ -11,7 +11,7 @@ import tomllib
 from typing import Any
 
 from PySide6.QtCore import QLockFile, QSocketNotifier, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QIcon
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
 from ..bundled import icon_path, resources_dir
@@ -20,14 +20,16 @@ from ..core.durations import humanize
 from ..core.policy import BreakPolicy
 from ..core.problems import Problem
 from ..platform.idle import create_idle_monitor
+from ..platform.memory import release_free_memory
 from ..platform.notify import TrayMessageNotifier, create_notifier
 from ..storage.break_log import BreakLog
 from ..storage.database import StorageError, connect
+from ..ui.icons import load_icon
 from ..ui.tray import Tray
 from .config_watch import ConfigWatcher
 from .configuration import load_configuration
 from .controller import Controller
-from .ipc import CommandServer, NotRunning, send_command
+from .ipc import NotRunning, send_command, serve
 from .paths import Paths, resolve_paths
 from .wakeups import SchedulerWakeups
 
@@ -117,10 +119,11 @@ def run_app() -> int:
         break_log.load_state(),
     )
 
-    icon = QIcon(str(icon_path("deskbreak.svg")))
+    icon = load_icon("deskbreak")
     app.setWindowIcon(icon)
-    tray = Tray(icon, QIcon(str(icon_path("deskbreak-due.svg"))), humanize(settings.snooze))
-    notifier = create_notifier(tray.show_message, icon=str(icon_path("deskbreak.svg")))
+    tray = Tray(icon, load_icon("deskbreak-due"), humanize(settings.snooze))
+    tray.show()  # first: the icon appears while the rest is wired up
+    notifier = create_notifier(tray.show_message, icon=str(icon_path("deskbreak-64.png")))
     for route in notifier.routes:
         if isinstance(route, TrayMessageNotifier):
             tray.icon.messageClicked.connect(route.message_clicked)
@@ -170,7 +173,7 @@ def run_app() -> int:
         QTimer.singleShot(0, app.quit)
         return {"quitting": True}
 
-    server = CommandServer(
+    server = serve(
         paths.server_name,
         {
             "status": lambda _: controller.status() if controller else {},
@@ -191,13 +194,14 @@ def run_app() -> int:
         lock.unlock()
 
     app.aboutToQuit.connect(on_quit)
-    tray.show()
     for problem in problems:
         print(f"deskbreak: {problem}", file=sys.stderr)
     if problems:
         more = f"\n(+{len(problems) - 1} more in the tray menu)" if len(problems) > 1 else ""
         tray.show_message("deskbreak: a problem with your files", f"{problems[0]}{more}")
     QTimer.singleShot(0, controller.tick)
+    QTimer.singleShot(2000, release_free_memory)  # start-up's garbage, once it has settled
+    controller.window_closed.connect(lambda: QTimer.singleShot(1000, release_free_memory))
     code = app.exec()
     del keep_signals, watcher
     return int(code)

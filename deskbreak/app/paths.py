@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import os
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,8 +38,17 @@ class Paths:
     @property
     def server_name(self) -> str:
         """The local IPC name: one per user and data folder, so test homes never collide."""
-        digest = hashlib.sha1(f"{getpass.getuser()}:{self.data_dir}".encode()).hexdigest()[:12]
-        return f"{APP_NAME}-{digest}"
+        # crc32, not hashlib: a name needs no cryptography, and hashlib costs ~0.7 MiB resident.
+        key = f"{_user()}:{self.data_dir}".encode()
+        return f"{APP_NAME}-{zlib.crc32(key):08x}{len(key):03x}"
+
+
+def _user() -> str:
+    """Who we run as, without getpass (which loads termios into a process that never prompts)."""
+    for name in ("USER", "LOGNAME", "USERNAME"):
+        if value := os.environ.get(name):
+            return value
+    return str(os.getuid()) if hasattr(os, "getuid") else "user"
 
 
 def resolve_paths(environ: Mapping[str, str] = os.environ) -> Paths:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from ..core.durations import humanize
-from ..core.history import BreakRecord
 from ..core.policy import Phase, Status
-from ..ui.history_window import HistoryRow
-from ..ui.tray import TrayView
+from ..ui.view_data import HistoryRow, TrayView
+
+if TYPE_CHECKING:
+    from ..core.history import BreakRecord
 
 
 def clock_time(moment: datetime, now: datetime) -> str:

@@ -59,14 +59,26 @@ class NotifySendNotifier(ActionEmitter):
 
     name = "notify-send"
 
-    def __init__(self, program: str, icon: str | None = None, timeout_ms: int = 120_000) -> None:
+    def __init__(
+        self,
+        program: str,
+        icon: str | None = None,
+        timeout_ms: int = 120_000,
+        has_actions: Callable[[str], bool] | None = None,
+    ) -> None:
         super().__init__()
         self._program = program
         self._icon = icon
         self._timeout_ms = timeout_ms
         self._process: QProcess | None = None
+        self._has_actions = has_actions or notify_send_has_actions
+        self._usable: bool | None = None  # probed at the first reminder, not at start-up
 
     def show(self, title: str, body: str, actions: dict[str, str]) -> bool:
+        if self._usable is None:
+            self._usable = self._has_actions(self._program)
+        if not self._usable:
+            return False
         self.withdraw()
         args = ["--app-name=deskbreak", f"--expire-time={self._timeout_ms}", "--print-id"]
         if self._icon:
@@ -194,20 +206,15 @@ class FallbackNotifier(ActionEmitter):
             route.withdraw()
 
 
-def _plyer_notify() -> Callable[..., object] | None:
-    try:
-        from plyer import notification
-    except Exception:  # pragma: no cover - plyer is a dependency, but never let it stop the app
-        return None
+def _plyer_notify(**kwargs: object) -> object:
+    """plyer, imported on first use: most days the route before it shows every notification."""
+    from plyer import notification
 
-    def notify(**kwargs: object) -> object:
-        # plyer warns (and then shells out to notify-send) when dbus-python is missing; we
-        # only get here when notify-send itself was not usable, so the warning is just noise.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return notification.notify(**kwargs)
-
-    return notify
+    # plyer warns (and then shells out to notify-send) when dbus-python is missing; we only
+    # get here when notify-send itself was not usable, so the warning is just noise.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return notification.notify(**kwargs)
 
 
 def notify_send_has_actions(program: str, run: Callable[..., Any] = subprocess.run) -> bool:
@@ -233,17 +240,14 @@ def create_notifier(
     Qt's tray balloon is the native notification there and reports clicks, so it comes first.
     """
     tray = TrayMessageNotifier(show_tray_message)
-    plyer_notify = _plyer_notify()
     # plyer's Windows balloon can only load .ico files; it uses its default icon otherwise.
-    plyer = PlyerNotifier(plyer_notify, icon if platform != "win32" else None) if plyer_notify else None
+    plyer = PlyerNotifier(_plyer_notify, icon if platform != "win32" else None)
     routes: list[ActionEmitter] = []
     if platform.startswith("linux") or "bsd" in platform:
         program = which("notify-send")
-        if program and has_actions(program):
-            routes.append(NotifySendNotifier(program, icon))
-        routes += [plyer] if plyer else []
-        routes.append(tray)
+        if program:
+            routes.append(NotifySendNotifier(program, icon, has_actions=has_actions))
+        routes += [plyer, tray]
     else:
-        routes.append(tray)
-        routes += [plyer] if plyer else []
+        routes += [tray, plyer]
     return FallbackNotifier(routes)

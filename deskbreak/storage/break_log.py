@@ -7,12 +7,14 @@ import json
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
-from ..core.history import BreakRecord
-from ..core.player import PlayerResult
 from ..core.policy import Outcome, Phase, SavedState
 from .database import StorageError
+
+if TYPE_CHECKING:
+    from ..core.history import BreakRecord
+    from ..core.player import PlayerResult
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -154,6 +156,8 @@ class BreakLog:
 
     @staticmethod
     def _record(row: tuple[object, ...]) -> BreakRecord:
+        from ..core.history import BreakRecord
+
         (rid, at, reminded, outcome, sitting, started, ended, routine, done, total, skipped,
          active) = row
         at_dt = _dt(str(at))

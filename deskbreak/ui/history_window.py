@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-
-@dataclass(frozen=True)
-class HistoryRow:
-    when: str
-    kind: str
-    outcome: str
-    routine: str
-    sat_for: str
-
+from .view_data import HistoryRow
 
 COLUMNS = ("When", "Started by", "Outcome", "Routine", "Sat for")
 

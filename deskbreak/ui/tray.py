@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-
-@dataclass(frozen=True)
-class TrayView:
-    tooltip: str
-    headline: str
-    due: bool
-    problems: int
+from .view_data import TrayView
 
 
 class Tray(QObject):

@@ -65,30 +65,131 @@ def test_commands_for_the_running_app_fail_clearly_when_none_runs(home, capsys):
         assert "not running" in capsys.readouterr().err
 
 
-def test_ipc_server_answers_bad_requests_and_drops_silent_clients(qtbot, tmp_path, monkeypatch):
-    from PySide6.QtNetwork import QLocalSocket
+class _UnixRaw:
+    """A hand-made client for the Unix-socket server."""
 
+    def __init__(self, name: str) -> None:
+        import socket
+
+        from deskbreak.app.ipc_unix import socket_path
+
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.connect(str(socket_path(name)))
+        self.sock.setblocking(False)
+
+    def __del__(self) -> None:
+        self.sock.close()
+
+    def send(self, line: bytes) -> None:
+        self.sock.setblocking(True)
+        self.sock.sendall(line)
+        self.sock.setblocking(False)
+
+    def reply(self) -> bytes | None:
+        try:
+            return self.sock.recv(65536) or None
+        except BlockingIOError:
+            return None
+
+    def closed(self) -> bool:
+        try:
+            return self.sock.recv(1) == b""
+        except BlockingIOError:
+            return False
+
+
+class _QtRaw:
+    """A hand-made client for the QLocalServer one."""
+
+    def __init__(self, name: str) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
+        self.sock = QLocalSocket()
+        self.sock.connectToServer(name)
+        assert self.sock.waitForConnected(1000)
+
+    def send(self, line: bytes) -> None:
+        self.sock.write(line)
+        self.sock.flush()
+
+    def reply(self) -> bytes | None:
+        return bytes(self.sock.readLine().data()) if self.sock.canReadLine() else None
+
+    def closed(self) -> bool:
+        from PySide6.QtNetwork import QLocalSocket
+
+        return self.sock.state() == QLocalSocket.LocalSocketState.UnconnectedState
+
+
+@pytest.mark.parametrize("backend", ["unix", "qt"])
+def test_ipc_server_answers_good_and_bad_requests_and_drops_silent_clients(
+    backend, qtbot, tmp_path, monkeypatch
+):
     from deskbreak.app import ipc
+    from deskbreak.app.ipc_qt import QtCommandServer, send_qt
+    from deskbreak.app.ipc_unix import UnixCommandServer, send_unix
 
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
     monkeypatch.setattr(ipc, "CLIENT_TIMEOUT_MS", 200)
-    name = f"deskbreak-test-{tmp_path.name}"
-    server = ipc.CommandServer(name, {"status": lambda _: {"state": "sitting"}})
+    server_class, send, raw = {
+        "unix": (UnixCommandServer, send_unix, _UnixRaw),
+        "qt": (QtCommandServer, send_qt, _QtRaw),
+    }[backend]
+    name = f"deskbreak-test-{backend}"
+    server = server_class(name, {"status": lambda _: {"state": "sitting"}})
     try:
-        silent = QLocalSocket()
-        silent.connectToServer(name)
-        assert silent.waitForConnected(1000)
+        silent = raw(name)
         replies = {}
-        for label, line in (("deep", b"[" * 100000 + b"\n"), ("unknown", b'{"cmd": "nope"}\n'),
-                            ("good", b'{"cmd": "status"}\n')):
-            client = QLocalSocket()
-            client.connectToServer(name)
-            assert client.waitForConnected(1000)
-            client.write(line)
-            qtbot.waitUntil(lambda c=client: c.canReadLine(), timeout=3000)
-            replies[label] = json.loads(bytes(client.readLine().data()))
-        assert replies["good"] == {"ok": True, "state": "sitting"}
-        assert replies["deep"]["ok"] is False and replies["unknown"]["ok"] is False
-        unconnected = QLocalSocket.LocalSocketState.UnconnectedState
-        qtbot.waitUntil(lambda: silent.state() == unconnected, timeout=3000)
+        for label, line in (("deep", b"[" * 5000 + b"\n"), ("unknown", b'{"cmd": "nope"}\n')):
+            client = raw(name)
+            client.send(line)
+            qtbot.waitUntil(lambda c=client, k=label: replies.setdefault(k, c.reply()) is not None
+                            or replies.pop(k) is not None, timeout=3000)
+        assert json.loads(replies["deep"])["ok"] is False
+        assert json.loads(replies["unknown"])["ok"] is False
+        qtbot.waitUntil(silent.closed, timeout=3000)
+        good = raw(name)
+        good.send(b'{"cmd": "status"}\n')
+        got: list[bytes] = []
+        qtbot.waitUntil(lambda: bool(got.append(good.reply() or b"")) or got[-1] != b"", timeout=3000)
+        assert json.loads(got[-1]) == {"ok": True, "state": "sitting"}
     finally:
         server.close()
+    with pytest.raises(ipc.NotRunning):
+        send(name, b'{"cmd": "status"}\n', 300)
+
+
+SERVER_CHILD = """
+import sys
+from PySide6.QtCore import QCoreApplication
+from deskbreak.app.ipc_{backend} import {cls}
+app = QCoreApplication([])
+server = {cls}(sys.argv[1], {{"status": lambda _: {{"state": "due"}}}})
+print("ready", flush=True)
+app.exec()
+"""
+
+
+@pytest.mark.parametrize("backend", ["unix", "qt"])
+def test_cli_side_of_each_transport_talks_to_a_server_in_another_process(backend, tmp_path):
+    import subprocess
+    import sys
+
+    from deskbreak.app.ipc_qt import send_qt
+    from deskbreak.app.ipc_unix import send_unix
+
+    cls = {"unix": "UnixCommandServer", "qt": "QtCommandServer"}[backend]
+    send = {"unix": send_unix, "qt": send_qt}[backend]
+    name = f"deskbreak-child-{backend}"
+    child = subprocess.Popen(
+        [sys.executable, "-c", SERVER_CHILD.format(backend=backend, cls=cls), name],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+        assert send(name, b'{"cmd": "status"}\n', 3000) == {"ok": True, "state": "due"}
+    finally:
+        child.kill()
+        child.wait()
+        assert child.stdout is not None
+        child.stdout.close()

@@ -23,7 +23,9 @@ def _fake_notify_send(tmp_path: Path, output: str) -> Path:
 
 
 def test_notify_send_route_reports_the_chosen_button(qtbot, tmp_path):
-    notifier = NotifySendNotifier(str(_fake_notify_send(tmp_path, "17\\nsnooze\\n")), icon="/i.svg")
+    notifier = NotifySendNotifier(
+        str(_fake_notify_send(tmp_path, "17\\nsnooze\\n")), icon="/i.svg", has_actions=lambda _: True
+    )
     with qtbot.waitSignal(notifier.action_invoked, timeout=5000) as chosen:
         assert notifier.show("Time for a break", "You sat 45 min.", {"start": "Start", "snooze": "Snooze"})
     assert chosen.args == ["snooze"]
@@ -34,7 +36,7 @@ def test_notify_send_route_reports_the_chosen_button(qtbot, tmp_path):
 
 
 def test_notify_send_closed_without_a_choice_invokes_nothing(qtbot, tmp_path):
-    notifier = NotifySendNotifier(str(_fake_notify_send(tmp_path, "17\\n")))
+    notifier = NotifySendNotifier(str(_fake_notify_send(tmp_path, "17\\n")), has_actions=lambda _: True)
     fired: list[str] = []
     notifier.action_invoked.connect(fired.append)
     notifier.show("t", "b", {"start": "Start"})
@@ -45,7 +47,7 @@ def test_notify_send_closed_without_a_choice_invokes_nothing(qtbot, tmp_path):
 
 
 def test_missing_notify_send_program_falls_through(qtbot, tmp_path):
-    notifier = NotifySendNotifier(str(tmp_path / "no-such-program"))
+    notifier = NotifySendNotifier(str(tmp_path / "no-such-program"), has_actions=lambda _: True)
     assert notifier.show("t", "b", {}) is False
 
 
@@ -78,10 +80,22 @@ def test_notify_send_that_fails_after_starting_hands_over_to_the_next_route(qtbo
 
 
 def test_old_notify_send_without_actions_is_not_used(qtbot):
+    shown: list[tuple[str, str]] = []
+    probes: list[str] = []
+
+    def old(program: str) -> bool:
+        probes.append(program)
+        return False
+
     chain = create_notifier(
-        lambda t, b: None, platform="linux", which=lambda n: f"/usr/bin/{n}", has_actions=lambda _: False
+        lambda t, b: shown.append((t, b)), platform="linux", which=lambda n: f"/usr/bin/{n}", has_actions=old
     )
-    assert not any(isinstance(r, NotifySendNotifier) for r in chain.routes)
+    assert probes == []  # nothing is spawned at start-up
+    chain.routes = [chain.routes[0], chain.routes[-1]]  # notify-send, then the tray
+    assert chain.show("t", "b", {"start": "Start"})
+    assert chain.show("t", "b", {"start": "Start"})
+    assert probes == ["/usr/bin/notify-send"]  # probed once, at the first reminder
+    assert shown == [("t", "b"), ("t", "b")]
 
 
 def test_probe_reads_notify_send_help(tmp_path):

@@ -1,0 +1,22 @@
+"""Plain data the widgets show (no Qt here, so building it costs nothing)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TrayView:
+    tooltip: str
+    headline: str
+    due: bool
+    problems: int
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    when: str
+    kind: str
+    outcome: str
+    routine: str
+    sat_for: str
