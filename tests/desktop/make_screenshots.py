@@ -50,9 +50,13 @@ def main() -> int:
             desk.screenshot(args.out / "break-and-reminder.png")
 
             desk.close_notifications()
-            app.cli("quit")
-            app.process.wait(10)  # type: ignore[union-attr]
+            app.stop()
+            # A fresh start with a break due, so the menu shows its snooze and skip entries.
+            app = RunningApp(desk, Path(tmp) / "home2")
+            write_config(app.home, 'sit_limit = "2s"\n')
             app.start()
+            assert desk.wait_until(lambda: app.status()["state"] == "due", 15), app.stderr
+            desk.close_notifications()
             tray = app.status()["tray"]["geometry"]
             x, y = tray[0] + tray[2] // 2, tray[1] + tray[3] // 2
             desk.xdotool("mousemove", str(x), str(y))
