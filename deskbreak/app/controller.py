@@ -146,10 +146,7 @@ class Controller(QObject):
         if not self.notifications:
             return
         title = "Time for an upper-back break"
-        body = (
-            f"You have been sitting for {humanize(event.sitting_for)}. "
-            f"{self._routine_blurb()}"
-        )
+        body = f"You have been sitting for {humanize(event.sitting_for)}. {self._routine_blurb()}"
         actions = {
             ACTION_DEFAULT: "Start break",
             ACTION_START: "Start break",
@@ -203,9 +200,7 @@ class Controller(QObject):
         reminder_id = self.reminder_id if self.policy.phase is Phase.DUE else None
         # Logged first: if the log cannot be written the break still happens, just unlogged.
         self.break_id = self._store(
-            lambda: self.log.break_started(
-                now, routine_id, reminder_id=reminder_id, sitting_for=sitting_for
-            )
+            lambda: self.log.break_started(now, routine_id, reminder_id=reminder_id, sitting_for=sitting_for)
         )
         self.policy.start_break(now)
         self.reminder_id = None

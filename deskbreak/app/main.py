@@ -29,7 +29,7 @@ from ..ui.tray import Tray
 from .config_watch import ConfigWatcher
 from .configuration import load_configuration
 from .controller import Controller
-from .ipc import NotRunning, send_command, serve
+from .ipc import CommandServer, NotRunning, send_command, serve
 from .paths import Paths, resolve_paths
 from .wakeups import SchedulerWakeups
 
@@ -57,8 +57,9 @@ def _hand_over(paths: Paths) -> int:
             continue
         print("deskbreak is already running; look for its icon in the system tray.")
         return 0
-    print("deskbreak seems to be starting or stuck (the lock is held but it does not answer).",
-          file=sys.stderr)
+    print(
+        "deskbreak seems to be starting or stuck (the lock is held but it does not answer).", file=sys.stderr
+    )
     return 1
 
 
@@ -112,12 +113,14 @@ def run_app() -> int:
         conn = connect(None)
     break_log = BreakLog(conn)
     now = clock.now()
-    break_log.close_dangling(now)
-    policy = BreakPolicy(
-        config.policy,
-        now,
-        break_log.load_state(),
-    )
+    saved = None
+    try:
+        break_log.close_dangling(now)
+        saved = break_log.load_state()
+    except StorageError as exc:
+        storage_problems.append(Problem(str(paths.database), str(exc)))
+        problems.append(storage_problems[-1])
+    policy = BreakPolicy(config.policy, now, saved)
 
     icon = load_icon("deskbreak")
     app.setWindowIcon(icon)
@@ -148,6 +151,7 @@ def run_app() -> int:
         notifications=settings.notifications,
         footer=_safety_footer(),
     )
+
     def reload() -> None:
         assert controller is not None
         fresh = load_configuration(paths)
@@ -173,21 +177,24 @@ def run_app() -> int:
         QTimer.singleShot(0, app.quit)
         return {"quitting": True}
 
-    server = serve(
-        paths.server_name,
-        {
-            "status": lambda _: controller.status() if controller else {},
-            "break-now": break_now,
-            "quit": quit_app,
-            "activate": activate,
-        },
-    )
+    handlers = {
+        "status": lambda _: controller.status() if controller else {},
+        "break-now": break_now,
+        "quit": quit_app,
+        "activate": activate,
+    }
+    try:
+        server: CommandServer | None = serve(paths.server_name, handlers)
+    except OSError as exc:
+        server = None
+        problems.append(Problem(paths.server_name, f"`deskbreak` commands cannot reach this app ({exc})"))
     keep_signals = _install_signal_handlers(app)
 
     def on_quit() -> None:
         assert controller is not None
         controller.shutdown()
-        server.close()
+        if server is not None:
+            server.close()
         idle.close()
         tray.hide()
         conn.close()

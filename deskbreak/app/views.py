@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 def clock_time(moment: datetime, now: datetime) -> str:
-    """"14:05" today, "Tue 14:05" within a week, else "2026-11-02 14:05" (local time)."""
+    """ "14:05" today, "Tue 14:05" within a week, else "2026-11-02 14:05" (local time)."""
     local, today = moment.astimezone(), now.astimezone()
     if local.date() == today.date():
         return local.strftime("%H:%M")

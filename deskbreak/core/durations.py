@@ -18,7 +18,7 @@ class DurationError(ValueError):
 def parse_duration(text: str) -> timedelta:
     """Read "1h30m"-style text; a bare number is refused because its unit would be a guess."""
     if not isinstance(text, str):
-        raise DurationError(f"expected text like \"45m\", got {text!r}")
+        raise DurationError(f'expected text like "45m", got {text!r}')
     cleaned = text.strip()
     if not cleaned:
         raise DurationError('is empty; write a duration like "45m", "1h30m" or "90s"')

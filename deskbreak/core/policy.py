@@ -92,9 +92,7 @@ class Status:
 class BreakPolicy:
     """The break state machine: sitting -> due -> (break | snooze | skip | away) -> sitting."""
 
-    def __init__(
-        self, settings: PolicySettings, now: datetime, saved: SavedState | None = None
-    ) -> None:
+    def __init__(self, settings: PolicySettings, now: datetime, saved: SavedState | None = None) -> None:
         self.settings = settings
         self.phase = Phase.SITTING
         self.tracker = SittingTracker(settings.natural_break, now)

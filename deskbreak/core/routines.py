@@ -109,11 +109,7 @@ def _exercise(data: Any, number: int, file: str) -> Exercise:
     if not MIN_STEP <= duration <= MAX_STEP:
         raise RoutineError(Problem(file, f"{where}duration {raw_duration!r} must be 1s..5m"))
     cues = data.get("cues")
-    if (
-        not isinstance(cues, list)
-        or not cues
-        or not all(isinstance(c, str) and c.strip() for c in cues)
-    ):
+    if not isinstance(cues, list) or not cues or not all(isinstance(c, str) and c.strip() for c in cues):
         raise RoutineError(Problem(file, f"{where}needs 'cues' as a list of one or more texts"))
     sides = data.get("sides", False)
     if not isinstance(sides, bool):

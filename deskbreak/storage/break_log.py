@@ -62,9 +62,7 @@ class BreakLog:
     def _insert(self, **values: object) -> int:
         keys = ", ".join(values)
         marks = ", ".join("?" for _ in values)
-        cursor = self.conn.execute(
-            f"INSERT INTO breaks ({keys}) VALUES ({marks})", tuple(values.values())
-        )
+        cursor = self.conn.execute(f"INSERT INTO breaks ({keys}) VALUES ({marks})", tuple(values.values()))
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
@@ -137,8 +135,7 @@ class BreakLog:
                 (_iso(at),),
             ).rowcount
             unanswered = self.conn.execute(
-                "UPDATE breaks SET outcome = 'unanswered', answered_at = ?"
-                " WHERE outcome = 'pending'",
+                "UPDATE breaks SET outcome = 'unanswered', answered_at = ? WHERE outcome = 'pending'",
                 (_iso(at),),
             ).rowcount
             self.conn.execute("COMMIT")
@@ -158,8 +155,7 @@ class BreakLog:
     def _record(row: tuple[object, ...]) -> BreakRecord:
         from ..core.history import BreakRecord
 
-        (rid, at, reminded, outcome, sitting, started, ended, routine, done, total, skipped,
-         active) = row
+        (rid, at, reminded, outcome, sitting, started, ended, routine, done, total, skipped, active) = row
         at_dt = _dt(str(at))
         assert at_dt is not None
         return BreakRecord(

@@ -78,9 +78,7 @@ def migrate(conn: sqlite3.Connection, path: Path | None = None) -> int:
         _backup(conn, path, version)
     for number in range(version, SCHEMA_VERSION):
         try:
-            conn.executescript(
-                f"BEGIN;\n{MIGRATIONS[number]}\nPRAGMA user_version={number + 1};\nCOMMIT;"
-            )
+            conn.executescript(f"BEGIN;\n{MIGRATIONS[number]}\nPRAGMA user_version={number + 1};\nCOMMIT;")
         except sqlite3.DatabaseError:
             if conn.in_transaction:
                 conn.rollback()

@@ -60,9 +60,7 @@ class Tray(QObject):
         self.snooze.setEnabled(view.due)
         self.skip.setEnabled(view.due)
         self.problems.setVisible(view.problems > 0)
-        self.problems.setText(
-            f"{view.problems} problem{'s' if view.problems != 1 else ''} with your files…"
-        )
+        self.problems.setText(f"{view.problems} problem{'s' if view.problems != 1 else ''} with your files…")
         target = self._due_icon if view.due else self._icon
         if self.icon.icon().cacheKey() != target.cacheKey():
             self.icon.setIcon(target)

@@ -167,3 +167,16 @@ def test_reminder_after_a_routine_check_comes_on_time(desktop, app_factory):
     assert abs((shown_at - due).total_seconds()) < 3, (shown_at, due)
     assert app.status()["state"] == "due"
     assert [e["outcome"] for e in app.history()] == ["pending"]
+
+
+def test_an_unusable_history_database_is_reported_and_the_app_still_runs(desktop, app_factory):
+    app = app_factory("bad-db")
+    (app.home / "history.sqlite3").mkdir(parents=True)  # e.g. a sync tool put a folder there
+    app.start()
+    status = app.status()
+    assert status["state"] == "sitting"
+    assert any("history.sqlite3" in p and "not saved" in p for p in status["problems"]), status
+    done = app.cli("history")
+    assert done.returncode == 1
+    assert "history.sqlite3" in done.stderr and "Traceback" not in done.stderr
+    assert app.stop() == 0
