@@ -12,7 +12,12 @@ from enum import StrEnum
 
 from .sitting import SatDown, SittingTracker, SteppedAway
 
-POLL_INTERVAL = timedelta(seconds=30)
+# How often idle time is read while nothing is scheduled sooner. Due times and the moment
+# idling becomes a natural break are booked exactly, so at the desk this only bounds how stale
+# the tooltip's minutes are: once a minute keeps idle cost low. While away it bounds how well
+# the first input back is seen (idle counts from it only until the user is busy again).
+POLL_INTERVAL = timedelta(seconds=60)
+AWAY_POLL_INTERVAL = timedelta(seconds=30)
 # A break shorter than this that ends early does not count: the reminder is snoozed instead.
 MIN_COUNTED_BREAK = timedelta(seconds=30)
 
@@ -218,7 +223,8 @@ class BreakPolicy:
 
     def next_wakeup(self, now: datetime, idle_seconds: float | None) -> datetime:
         """When tick() should next run: the due time, or when idling would become a break."""
-        candidates = [now + POLL_INTERVAL]
+        poll = AWAY_POLL_INTERVAL if self.phase is Phase.AWAY else POLL_INTERVAL
+        candidates = [now + poll]
         if self.due_at is not None and self.phase in (Phase.SITTING, Phase.SNOOZED):
             candidates.append(self.due_at)
         if self.phase in (Phase.SITTING, Phase.SNOOZED, Phase.DUE) and idle_seconds:

@@ -18,6 +18,9 @@ def release_free_memory(platform: str = sys.platform) -> bool:
     # `from __feature__ import ...`), and linecache keeps those texts: ~1 MiB for nothing.
     linecache.clearcache()
     gc.collect()
+    # What is alive now (modules, Qt wrappers, settings) lives all day: keep it out of the
+    # cyclic collector's full passes, which otherwise walk it all every so often while idle.
+    gc.freeze()
     if not platform.startswith("linux"):
         return False
     try:

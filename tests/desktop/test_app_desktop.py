@@ -156,13 +156,13 @@ def test_notification_default_action_opens_the_break_window(desktop, app_factory
 
 
 def test_reminder_after_a_routine_check_comes_on_time(desktop, app_factory):
-    """A sit limit longer than the 30 s poll: the first scheduled check must book the next."""
+    """A sit limit longer than the 60 s poll: the first scheduled check must book the next."""
     desktop.close_notifications()
     app = app_factory("chain")
-    write_config(app.home, 'sit_limit = "35s"\n')
+    write_config(app.home, 'sit_limit = "65s"\n')
     app.start()
     due = datetime.fromisoformat(app.status()["next_break_at"])
-    assert desktop.wait_until(lambda: desktop.notifications_displayed() == 1, 60), app.stderr
+    assert desktop.wait_until(lambda: desktop.notifications_displayed() == 1, 90), app.stderr
     shown_at = datetime.now().astimezone()
     assert abs((shown_at - due).total_seconds()) < 3, (shown_at, due)
     assert app.status()["state"] == "due"

@@ -36,3 +36,16 @@ def test_freed_heap_pages_go_back_to_the_system_on_linux():
     assert before - _rss_mib() > 20
     assert len(keep) == 1500
     assert release_free_memory(platform="darwin") is False
+
+
+def test_objects_alive_after_release_are_left_out_of_full_collections():
+    import gc
+
+    before = gc.get_freeze_count()
+    keep = [[] for _ in range(1000)]
+    release_free_memory()
+    try:
+        assert gc.get_freeze_count() >= before + 1000
+    finally:
+        gc.unfreeze()
+    assert len(keep) == 1000

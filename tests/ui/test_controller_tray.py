@@ -10,7 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from deskbreak.app.controller import Controller
-from deskbreak.core.policy import BreakPolicy, Outcome, PolicySettings
+from deskbreak.core.policy import POLL_INTERVAL, BreakPolicy, Outcome, PolicySettings
 from deskbreak.platform.notify import ActionEmitter
 from deskbreak.storage.break_log import BreakLog
 from deskbreak.storage.database import connect
@@ -241,7 +241,7 @@ def test_a_new_sit_limit_moves_the_next_break_at_once(parts, clock, tmp_path):
     assert "Next break at 09:30" in tray.icon.toolTip()
     assert tray.snooze.text() == "Snooze 10 min"
     assert controller.routine.id == "quick-reset"
-    assert wakeups.requests[-1] <= clock.now() + timedelta(seconds=30)
+    assert wakeups.requests[-1] <= clock.now() + POLL_INTERVAL
 
     paths.config_file.write_text('sit_limit = "never"\n')
     controller.apply_configuration(load_configuration(paths), extra_problems=[])

@@ -1,7 +1,7 @@
 """The wall clock set back (by hand or by time sync) must not delay the reminder by the jump.
 
-The policy sees only wall times, so the real time between the last check and the jump (at most
-one 30 s poll) is not counted: the reminder may come up to 30 s late, never an hour late.
+The policy sees only wall times, so the real time between the last check and the jump (here
+30 s) is not counted: the reminder may come that much late, never an hour late.
 """
 
 from __future__ import annotations

@@ -94,7 +94,7 @@ class Desk:
     def _book(self, now: datetime, idle: float | None) -> None:
         wake = self.policy.next_wakeup(now, idle)
         assert wake >= now, f"next_wakeup {wake} is in the past at {now}"
-        assert wake - now <= POLL_INTERVAL, f"next_wakeup {wake} is more than 30 s after {now}"
+        assert wake - now <= POLL_INTERVAL, f"next_wakeup {wake} is more than one poll after {now}"
         self.wakeup = wake
 
     def run_until(self, end: datetime) -> list[tuple[datetime, PolicyEvent]]:
