@@ -19,5 +19,5 @@ def builtin_routines_dir() -> Path:
     return resources_dir() / "routines"
 
 
-def icon_path(name: str = "deskbreak.svg") -> Path:
+def icon_path(name: str) -> Path:
     return resources_dir() / "icons" / name

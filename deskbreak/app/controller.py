@@ -46,8 +46,6 @@ class Controller(QObject):
     """Owns the running state; the widgets, the notifier and the CLI only ask it to do things."""
 
     break_window_opened = Signal(object)  # BreakWindow
-    break_logged = Signal(int)
-    status_changed = Signal()
     quit_requested = Signal()
     window_closed = Signal()
 
@@ -120,7 +118,6 @@ class Controller(QObject):
             self._store(lambda: self.log.save_state(saved))
             self._last_saved = saved
         self.refresh_tray()
-        self.status_changed.emit()
 
     def _state_worth_saving(self, saved: SavedState) -> bool:
         """Save when something changed, else only now and then, to spare the disk while idle."""
@@ -166,7 +163,6 @@ class Controller(QObject):
         reminder_id, self.reminder_id = self.reminder_id, None
         if reminder_id is not None:
             self._store(lambda: self.log.answer(reminder_id, outcome, at))
-            self.break_logged.emit(reminder_id)
         self.notifier.withdraw()
 
     # -- what the user asks for -------------------------------------------------------
@@ -227,7 +223,6 @@ class Controller(QObject):
         break_id, self.break_id = self.break_id, None
         if break_id is not None:
             self._store(lambda: self.log.break_finished(break_id, now, result))
-            self.break_logged.emit(break_id)
         counted = self.policy.finish_break(now, completed=result.completed, active=result.active)
         status = self.policy.status(now)
         if self.window is not None and status.due_at is not None:
