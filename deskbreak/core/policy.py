@@ -20,6 +20,11 @@ POLL_INTERVAL = timedelta(seconds=60)
 AWAY_POLL_INTERVAL = timedelta(seconds=30)
 # A break shorter than this that ends early does not count: the reminder is snoozed instead.
 MIN_COUNTED_BREAK = timedelta(seconds=30)
+# After a restart, a reminder that fell due while the app was not running comes this long after
+# the start, not the moment the desktop appears.
+RESTART_GRACE = timedelta(minutes=1)
+# Saved times this far in the future (a clock set back since) are not trusted.
+CLOCK_SLACK = timedelta(minutes=2)
 
 
 class Phase(StrEnum):
@@ -105,34 +110,42 @@ class BreakPolicy:
         # When the countdown to the next reminder began: sitting down, a skip, or a break's end.
         self.count_from: datetime | None = now
         self._before_break: tuple[Phase, datetime | None] | None = None
-        if saved is not None and now - saved.last_seen < settings.natural_break:
+        if saved is not None and _still_valid(saved, now, settings):
             self._resume(saved, now)
 
     def _resume(self, saved: SavedState, now: datetime) -> None:
-        """Carry on a sitting stretch the app was tracking before it stopped."""
+        """Carry on a sitting stretch the app was tracking before it stopped.
+
+        Only what is still valid under today's settings is taken over: due times are worked out
+        again from when the countdown began, a snooze is cut to today's snooze length, and no
+        due time lies in the past, so a restart never brings a reminder at once or in a burst.
+        """
+        settings = self.settings
         if saved.sitting_since is None or saved.phase is Phase.AWAY:
             self.phase = Phase.AWAY
-            self.tracker = SittingTracker(self.settings.natural_break, now, last_seen=now)
+            self.tracker = SittingTracker(settings.natural_break, now, last_seen=now)
             self.tracker.sitting_since = None
             self.due_at = None
             return
         self.tracker = SittingTracker(
-            self.settings.natural_break, now, sitting_since=saved.sitting_since, last_seen=now
+            settings.natural_break, now, sitting_since=saved.sitting_since, last_seen=now
         )
         self.count_from = saved.count_from or saved.sitting_since
+        earliest = now + RESTART_GRACE
         if saved.phase is Phase.ON_BREAK:
             # The app stopped during a break: the break happened, so the countdown starts again.
             self.tracker.restart(now)
             self.phase, self.count_from = Phase.SITTING, now
-            self.due_at = now + self.settings.sit_limit
+            self.due_at = now + settings.sit_limit
         elif saved.phase is Phase.SNOOZED and saved.due_at is not None:
-            self.phase, self.due_at = Phase.SNOOZED, saved.due_at
+            self.phase = Phase.SNOOZED
+            self.due_at = max(earliest, min(saved.due_at, saved.last_seen + settings.snooze))
         elif saved.phase is Phase.DUE:
-            # The old reminder died with the app; remind again at once.
-            self.phase, self.due_at = Phase.SITTING, now
+            # The old reminder died with the app; it comes again, once, shortly after the start.
+            self.phase, self.due_at = Phase.SITTING, earliest
         else:
             self.phase = Phase.SITTING
-            self.due_at = saved.due_at or self.count_from + self.settings.sit_limit
+            self.due_at = max(earliest, self.count_from + settings.sit_limit)
 
     def _warp_back(self, now: datetime) -> None:
         """The wall clock went backwards (set by hand, or by time sync): move our times with it,
@@ -146,14 +159,17 @@ class BreakPolicy:
             self.due_at += shift
         self.tracker.last_seen = now
 
-    def tick(self, now: datetime, idle_seconds: float | None) -> list[PolicyEvent]:
+    def tick(
+        self, now: datetime, idle_seconds: float | None, monotonic: float | None = None
+    ) -> list[PolicyEvent]:
+        """One observation. `monotonic` (seconds, any origin) lets a suspend be told from idling."""
         events: list[PolicyEvent] = []
         if now < self.tracker.last_seen:
             self._warp_back(now)
         if self.phase is Phase.ON_BREAK:
-            self.tracker.last_seen = now
+            self.tracker.touch(now, monotonic)
             return events
-        for change in self.tracker.observe(now, idle_seconds):
+        for change in self.tracker.observe(now, idle_seconds, monotonic):
             if isinstance(change, SteppedAway):
                 if self.phase is Phase.DUE:
                     events.append(ReminderAnswered(Outcome.STEPPED_AWAY, now))
@@ -233,3 +249,12 @@ class BreakPolicy:
 
     def saved(self, now: datetime) -> SavedState:
         return SavedState(self.phase, self.tracker.sitting_since, self.due_at, now, self.count_from)
+
+
+def _still_valid(saved: SavedState, now: datetime, settings: PolicySettings) -> bool:
+    """A saved state is carried on only if the app stopped less than a natural break ago and
+    none of its times lie in the future (the clock was not set back since)."""
+    if not timedelta() <= now - saved.last_seen < settings.natural_break:
+        return False
+    times = (saved.sitting_since, saved.count_from)
+    return all(t is None or t <= now + CLOCK_SLACK for t in times)

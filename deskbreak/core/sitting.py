@@ -1,7 +1,9 @@
-"""How long the user has been sitting, from idle time and the gaps between observations.
+"""How long the user has been sitting, from idle time and time spent asleep.
 
-Being idle for `natural_break` (the user walked away) or a gap that long between two
-observations (suspend, the app not running) ends a sitting stretch; the next input starts one.
+Being idle for `natural_break` (the user walked away) or asleep that long (suspend: the wall
+clock ran on while the monotonic clock stood still) ends a sitting stretch; the next input
+starts one. How often the app looks has no bearing on either: a natural break shorter than the
+poll interval still lets sitting accumulate.
 """
 
 from __future__ import annotations
@@ -41,20 +43,32 @@ class SittingTracker:
         self.natural_break = natural_break
         self.sitting_since: datetime | None = sitting_since if sitting_since else now
         self.last_seen = last_seen if last_seen else now
+        self.last_monotonic: float | None = None
 
     @property
     def away(self) -> bool:
         return self.sitting_since is None
 
-    def observe(self, now: datetime, idle_seconds: float | None) -> list[SittingEvent]:
+    def asleep_for(self, now: datetime, monotonic: float | None) -> timedelta:
+        """How far the wall clock ran ahead of the monotonic one since the last observation:
+        the time the machine spent suspended (the monotonic clock stops while asleep)."""
+        if monotonic is None or self.last_monotonic is None:
+            return timedelta()
+        ran = max(0.0, monotonic - self.last_monotonic)
+        return max(timedelta(), (now - self.last_seen) - timedelta(seconds=ran))
+
+    def observe(
+        self, now: datetime, idle_seconds: float | None, monotonic: float | None = None
+    ) -> list[SittingEvent]:
         """Take one observation; idle_seconds None means the platform cannot tell."""
         events: list[SittingEvent] = []
-        gap = now - self.last_seen
-        idle = timedelta(seconds=max(0.0, idle_seconds)) if idle_seconds is not None else None
+        asleep = self.asleep_for(now, monotonic)
+        idle = _idle(idle_seconds)
         self.last_seen = now
-        if gap >= self.natural_break and self.sitting_since is not None:
-            # Asleep, suspended or not running: that was a break whatever idle says now.
-            events.append(SteppedAway(now - gap))
+        self.last_monotonic = monotonic
+        if asleep >= self.natural_break and self.sitting_since is not None:
+            # Suspended that long: that was a break whatever idle says now.
+            events.append(SteppedAway(now - asleep))
             self.sitting_since = None
         if idle is not None and idle >= self.natural_break:
             if self.sitting_since is not None:
@@ -66,6 +80,10 @@ class SittingTracker:
             self.sitting_since = back_at
             events.append(SatDown(back_at))
         return events
+
+    def touch(self, now: datetime, monotonic: float | None) -> None:
+        """Seen at `now` without reading idle time (during a break)."""
+        self.last_seen, self.last_monotonic = now, monotonic
 
     def restart(self, now: datetime) -> None:
         """A break was taken: the next sitting stretch starts now."""
@@ -79,5 +97,16 @@ class SittingTracker:
 
     def away_at(self, now: datetime, idle_seconds: float | None) -> datetime:
         """When the current idle stretch would become a natural break, if it goes on."""
-        idle = timedelta(seconds=idle_seconds or 0.0)
+        idle = _idle(idle_seconds) or timedelta()
         return now - idle + self.natural_break
+
+
+# An OS can report nonsense (a negative, NaN, or a counter that wrapped): keep idle in a range
+# that date arithmetic survives; anything over a year means "long gone" just as well.
+_MAX_IDLE = 366 * 24 * 3600.0
+
+
+def _idle(seconds: float | None) -> timedelta | None:
+    if seconds is None or seconds != seconds:  # None or NaN: unknown
+        return None
+    return timedelta(seconds=min(_MAX_IDLE, max(0.0, seconds)))
