@@ -1,45 +1,55 @@
-"""The controller: each check ticks the policy, and its events become log rows, tray and notifications."""
+"""The controller: feeds events into the break lifecycle and carries out the effects it returns.
+
+All decisions live in core.lifecycle (a pure state machine with a written table of states and
+events); this class only turns Qt signals into lifecycle events and effects into log writes,
+windows, notifications and the tray.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from ..core.clock import Clock
 from ..core.durations import humanize
-from ..core.policy import (
-    BreakPolicy,
-    CameBack,
-    Outcome,
-    Phase,
-    ReminderAnswered,
-    ReminderDue,
-    SavedState,
-    WentAway,
+from ..core.lifecycle import (
+    BreakCounted,
+    BreakLifecycle,
+    CloseWindow,
+    Effect,
+    NoRoutine,
+    OpenWindow,
+    RaiseWindow,
+    ShowReminder,
+    WithdrawReminder,
 )
+from ..core.policy import BreakPolicy
 from ..core.problems import Problem
 from ..core.routines import Routine
 from ..platform.idle import IdleMonitor
 from ..platform.notify import ACTION_DEFAULT, ACTION_SKIP, ACTION_SNOOZE, ACTION_START
 from ..storage.break_log import BreakLog
-from ..storage.database import StorageError
 from ..ui.tray import Tray
 from . import views
+from .break_windows import BreakWindows
 from .configuration import Configuration
+from .history_writer import HistoryWriter
 from .wakeups import Wakeups
 
-if TYPE_CHECKING:  # the windows are imported when first opened: nothing to pay for while idle
+if TYPE_CHECKING:
     from ..core.player import PlayerResult
     from ..ui.break_window import BreakWindow
     from ..ui.history_window import HistoryWindow
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
+
+
+def _routine_shape(routine: Routine | None) -> tuple[Any, int]:
+    return (routine.total, len(routine.steps)) if routine is not None else (None, 0)
 
 
 class Controller(QObject):
@@ -67,22 +77,24 @@ class Controller(QObject):
         super().__init__()
         self.clock = clock
         self.policy = policy
+        self.lifecycle = BreakLifecycle(policy, *_routine_shape(routine))
+        self.history = HistoryWriter(break_log, self._report)
         self.log = break_log
         self.routine = routine
+        self.history.routine_id = routine.id if routine else ""
         self.idle = idle
         self.notifier = notifier
         self.tray = tray
         self.wakeups = wakeups
         self.problems = problems
         self.notifications = notifications
-        self.footer = footer
-        self.reminder_id: int | None = None
-        self.break_id: int | None = None
-        self.window: BreakWindow | None = None
+        self.windows = BreakWindows(clock, footer)
         self._idle_seconds: float | None = None
         self.history_window: HistoryWindow | None = None
-        self._last_saved: SavedState | None = None
 
+        self.windows.ended.connect(self._window_ended)
+        self.windows.closed.connect(self._window_gone)
+        self.windows.opened.connect(self.break_window_opened)
         tray.break_requested.connect(self.take_break)
         tray.snooze_requested.connect(self.snooze)
         tray.skip_requested.connect(self.skip)
@@ -92,54 +104,77 @@ class Controller(QObject):
         tray.problems_requested.connect(self.show_problems)
         notifier.action_invoked.connect(self.on_notification_action)
 
+    @property
+    def window(self) -> BreakWindow | None:
+        """The break window the controller owns (running, or showing its last page)."""
+        return self.windows.get(self.lifecycle.window)
+
     # -- the heartbeat ----------------------------------------------------------------
 
     @Slot()
     def tick(self) -> None:
-        """One check: ask the OS for idle time, tick the policy, act, and book the next check."""
+        """One check: idle time, the lifecycle's events, and the next check booked whatever happens."""
         now = self.clock.now()
+        effects: list[Effect] = []
         try:
-            self._idle_seconds = self.idle.idle_seconds()
-            for event in self.policy.tick(now, self._idle_seconds):
-                if isinstance(event, ReminderDue):
-                    self._remind(event)
-                elif isinstance(event, ReminderAnswered):
-                    self._answer(event.outcome, event.at)
-                elif isinstance(event, WentAway | CameBack):
-                    log.info("%s", event)
+            lifecycle = self.lifecycle
+            if lifecycle.on_break:
+                token = lifecycle.window
+                if not self.windows.visible(token):  # the window went away without telling us
+                    effects += lifecycle.window_closed(token or 0, now, self.windows.current_result(token))
+                elif lifecycle.break_deadline is not None and now >= lifecycle.break_deadline:
+                    self.windows.close(token or 0)  # overran: its own close reports the real result
+                self.history.heartbeat(now)
+            self._idle_seconds = None if lifecycle.on_break else self.idle.idle_seconds()
+            effects += lifecycle.tick(now, self._idle_seconds, self.clock.monotonic())
         finally:
-            # Whatever failed above, the next check is booked: a tray app must not go quiet.
+            # Whatever failed above, the effects so far are carried out and the next check is
+            # booked: a tray app must not go quiet.
+            self._run(effects, now)
+
+    def _run(self, effects: Iterable[Effect], now: datetime) -> None:
+        try:
+            for effect in effects:
+                self._carry_out(effect, now)
+        finally:
             self._after_change(now)
 
+    def _carry_out(self, effect: Effect, now: datetime) -> None:
+        self.history.apply(effect)
+        if isinstance(effect, ShowReminder):
+            self._remind(effect)
+        elif isinstance(effect, WithdrawReminder):
+            self.notifier.withdraw()
+        elif isinstance(effect, OpenWindow):
+            assert self.routine is not None
+            self.windows.open(effect.token, self.routine)
+        elif isinstance(effect, RaiseWindow):
+            self.windows.raise_(effect.token)
+        elif isinstance(effect, CloseWindow):
+            self.windows.close(effect.token)
+        elif isinstance(effect, BreakCounted) and effect.next_due is not None:
+            when = views.clock_time(effect.next_due, now)
+            note = (
+                f"Next break at {when}."
+                if effect.counted
+                else f"Too short to count; we'll remind you again at {when}."
+            )
+            self.windows.note(effect.token, note)
+        elif isinstance(effect, NoRoutine):
+            self.tray.show_message("deskbreak", "No routine could be loaded; see Problems in the menu.")
+
     def _after_change(self, now: datetime) -> None:
-        self.wakeups.at(self.policy.next_wakeup(now, self._idle_seconds))
-        saved = self.policy.saved(now)
-        if self._state_worth_saving(saved):
-            self._store(lambda: self.log.save_state(saved))
-            self._last_saved = saved
+        self.wakeups.at(self.lifecycle.next_wakeup(now, self._idle_seconds))
+        self.history.save_state(self.policy.saved(now), every=self.policy.settings.natural_break / 2)
         self.refresh_tray()
 
-    def _state_worth_saving(self, saved: SavedState) -> bool:
-        """Save when something changed, else only now and then, to spare the disk while idle."""
-        last = self._last_saved
-        if last is None or replace(last, last_seen=saved.last_seen) != saved:
-            return True
-        return saved.last_seen - last.last_seen >= self.policy.settings.natural_break / 2
+    def _report(self, problem: Problem) -> None:
+        """A storage failure is reported once and never stops the app."""
+        if all(p.message != problem.message for p in self.problems):
+            self.problems.append(problem)
+            self.tray.show_message("deskbreak could not save your history", problem.message)
 
-    def _store(self, write: Callable[[], T]) -> T | None:
-        """Run a log write; a storage failure is reported once and never stops the app."""
-        try:
-            return write()
-        except StorageError as exc:
-            log.error("%s", exc)
-            problem = Problem("history database", f"{exc}; this break may not be in your history")
-            if all(p.message != problem.message for p in self.problems):
-                self.problems.append(problem)
-                self.tray.show_message("deskbreak could not save your history", str(exc))
-            return None
-
-    def _remind(self, event: ReminderDue) -> None:
-        self.reminder_id = self._store(lambda: self.log.reminder_shown(event.at, event.sitting_for))
+    def _remind(self, event: ShowReminder) -> None:
         if not self.notifications:
             return
         title = "Time for an upper-back break"
@@ -159,12 +194,6 @@ class Controller(QObject):
         minutes = max(1, round(self.routine.total.total_seconds() / 60))
         return f"{self.routine.title} takes about {minutes} min."
 
-    def _answer(self, outcome: Outcome, at: datetime) -> None:
-        reminder_id, self.reminder_id = self.reminder_id, None
-        if reminder_id is not None:
-            self._store(lambda: self.log.answer(reminder_id, outcome, at))
-        self.notifier.withdraw()
-
     # -- what the user asks for -------------------------------------------------------
 
     @Slot(str)
@@ -178,92 +207,52 @@ class Controller(QObject):
 
     @Slot()
     def take_break(self) -> BreakWindow | None:
-        """Open the break window (or bring a running one forward)."""
-        if self.window is not None:
-            if not self.window.player.finished:
-                self.window.show()
-                self.window.raise_()
-                self.window.activateWindow()
-                return self.window
-            self.window.close()  # the last break's "complete" page: this is a new break
-            self.window = None
-        if self.routine is None:
-            self.tray.show_message("deskbreak", "No routine could be loaded; see Problems in the menu.")
-            return None
+        """Open the break window, from any state (or bring the running one forward)."""
         now = self.clock.now()
-        sitting_for = self.policy.status(now).sitting_for
-        routine_id = self.routine.id
-        reminder_id = self.reminder_id if self.policy.phase is Phase.DUE else None
-        # Logged first: if the log cannot be written the break still happens, just unlogged.
-        self.break_id = self._store(
-            lambda: self.log.break_started(now, routine_id, reminder_id=reminder_id, sitting_for=sitting_for)
-        )
-        self.policy.start_break(now)
-        self.reminder_id = None
-        self.notifier.withdraw()
-        from PySide6.QtCore import Qt  # building the Qt namespace's enums costs ~1 MiB: not at start
-
-        from ..ui.break_window import BreakWindow
-
-        window = BreakWindow(self.routine, self.clock, footer=self.footer)
-        window.break_finished.connect(self._break_finished)
-        window.destroyed.connect(self._window_gone)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        self.window = window
-        window.show()
-        window.raise_()
-        window.activateWindow()
-        self._after_change(now)
-        self.break_window_opened.emit(window)
-        return window
-
-    @Slot(object)
-    def _break_finished(self, result: PlayerResult) -> None:
-        now = self.clock.now()
-        break_id, self.break_id = self.break_id, None
-        if break_id is not None:
-            self._store(lambda: self.log.break_finished(break_id, now, result))
-        counted = self.policy.finish_break(now, completed=result.completed, active=result.active)
-        status = self.policy.status(now)
-        if self.window is not None and status.due_at is not None:
-            if counted:
-                self.window.add_note(f"Next break at {views.clock_time(status.due_at, now)}.")
-            else:
-                self.window.add_note(
-                    f"Too short to count; we'll remind you again at {views.clock_time(status.due_at, now)}."
-                )
-        self._after_change(now)
-
-    @Slot()
-    def _window_gone(self) -> None:
-        self.window = None
-        self.window_closed.emit()
+        self._run(self.lifecycle.request_break(now), now)
+        return self.window if self.lifecycle.on_break else None
 
     @Slot()
     def snooze(self) -> None:
         now = self.clock.now()
-        if self.policy.snooze(now):
-            self._answer(Outcome.SNOOZED, now)
-            self._after_change(now)
+        self._run(self.lifecycle.snooze(now), now)
 
     @Slot()
     def skip(self) -> None:
         now = self.clock.now()
-        if self.policy.skip(now):
-            self._answer(Outcome.SKIPPED, now)
-            self._after_change(now)
+        self._run(self.lifecycle.skip(now), now)
+
+    def session_locked(self) -> None:
+        """The screen locked: a running break ends (its window reports how far it got)."""
+        now = self.clock.now()
+        token = self.lifecycle.window
+        if self.lifecycle.on_break and token is not None:
+            self.windows.close(token)
+        self._run(self.lifecycle.session_locked(now), now)
+
+    @Slot(int, object)
+    def _window_ended(self, token: int, result: PlayerResult) -> None:
+        now = self.clock.now()
+        self._run(self.lifecycle.break_ended(token, now, result), now)
+
+    @Slot(int, object)
+    def _window_gone(self, token: int, result: PlayerResult | None) -> None:
+        now = self.clock.now()
+        self._run(self.lifecycle.window_closed(token, now, result), now)
+        self.window_closed.emit()
 
     def apply_configuration(self, config: Configuration, extra_problems: list[Problem]) -> None:
         """The user edited their files: new settings, routine and problems take effect now."""
         now = self.clock.now()
-        self.policy.apply_settings(config.policy, now)
+        self.lifecycle.settings_changed(config.policy, *_routine_shape(config.routine), now)
         self.routine = config.routine
+        self.history.routine_id = config.routine.id if config.routine else ""
         self.notifications = config.settings.notifications
         self.problems[:] = [*config.problems, *extra_problems]
         self.tray.snooze.setText(f"Snooze {humanize(config.settings.snooze)}")
         if config.problems:
             self.tray.show_message("deskbreak: a problem with your files", str(config.problems[0]))
-        self._after_change(now)
+        self._run([], now)
 
     @Slot()
     def show_history(self) -> HistoryWindow:
@@ -273,7 +262,7 @@ class Controller(QObject):
 
             self.history_window = HistoryWindow()
         now = self.clock.now()
-        records = self._store(lambda: self.log.recent(50)) or []
+        records = self.history.store(lambda: self.log.recent(50)) or []
         self.history_window.show_rows(
             [views.history_row(r, now) for r in records], views.history_summary(records)
         )
@@ -303,18 +292,26 @@ class Controller(QObject):
             "routine": self.routine.id if self.routine else None,
             "problems": [str(p) for p in self.problems],
             "idle_seconds": self._idle_seconds,
+            "break_window": self.windows.visible(self.lifecycle.window),
             "tray": self.tray.describe(),
         }
 
     def shutdown(self) -> None:
-        """Quitting: a running break is logged as ended early, and the state is saved."""
-        if self.window is not None:
-            self.window.close()
+        """Quitting: a running break is logged with how far it got, a due reminder unanswered."""
         if self.history_window is not None:
             self.history_window.close()
         now = self.clock.now()
-        if self.policy.phase is Phase.DUE and self.reminder_id is not None:
-            self._answer(Outcome.UNANSWERED, now)
-        self._store(lambda: self.log.save_state(self.policy.saved(now)))
-        self.wakeups.shutdown()
-        self.notifier.withdraw()
+        token = self.lifecycle.window
+        if self.lifecycle.on_break and token is not None:
+            self.windows.close(token)  # reports the real result before the lifecycle stops
+        effects = self.lifecycle.quit(now)
+        try:
+            for effect in effects:
+                self._carry_out(effect, now)
+        finally:
+            self.windows.close_all()
+            self.history.save_state(
+                self.policy.saved(now), every=self.policy.settings.natural_break, force=True
+            )
+            self.wakeups.shutdown()
+            self.notifier.withdraw()

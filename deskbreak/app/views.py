@@ -42,7 +42,13 @@ def tray_view(status: Status, now: datetime, problems: int) -> TrayView:
     first, second = status_lines(status, now)
     tooltip = "\n".join(line for line in ("deskbreak", first, second) if line)
     headline = f"{first} · {second}" if second else first
-    return TrayView(tooltip=tooltip, headline=headline, due=status.phase is Phase.DUE, problems=problems)
+    return TrayView(
+        tooltip=tooltip,
+        headline=headline,
+        due=status.phase is Phase.DUE,
+        problems=problems,
+        on_break=status.phase is Phase.ON_BREAK,
+    )
 
 
 def history_row(record: BreakRecord, now: datetime) -> HistoryRow:

@@ -60,6 +60,7 @@ class BreakWindow(QWidget):
     """Plays one routine. Emits break_finished once, when the last step ends or the user ends it."""
 
     break_finished = Signal(object)  # PlayerResult
+    window_closed = Signal(object)  # PlayerResult: the window was closed, any way at all
 
     def __init__(self, routine: Routine, clock: Clock, footer: str = "") -> None:
         super().__init__()
@@ -258,3 +259,5 @@ class BreakWindow(QWidget):
             self._emit(self.player.end(self.clock.monotonic()))
         self.timer.stop()
         super().closeEvent(event)
+        if event.isAccepted():
+            self.window_closed.emit(self.player.result)

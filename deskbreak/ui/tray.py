@@ -57,6 +57,7 @@ class Tray(QObject):
     def render(self, view: TrayView) -> None:
         self.icon.setToolTip(view.tooltip)
         self.headline.setText(view.headline)
+        self.take_break.setEnabled(not view.on_break)
         self.snooze.setEnabled(view.due)
         self.skip.setEnabled(view.due)
         self.problems.setVisible(view.problems > 0)

@@ -11,6 +11,7 @@ class TrayView:
     headline: str
     due: bool
     problems: int
+    on_break: bool = False
 
 
 @dataclass(frozen=True)

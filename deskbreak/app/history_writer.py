@@ -1,0 +1,79 @@
+"""Carries the lifecycle's log effects into the history database, and reports when it cannot."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import TypeVar
+
+from ..core.lifecycle import Effect, LogAnswer, LogBreakEnd, LogBreakStart, LogReminder
+from ..core.policy import SavedState
+from ..core.problems import Problem
+from ..storage.break_log import BreakLog
+from ..storage.database import StorageError
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class HistoryWriter:
+    """Maps the lifecycle's reminder and break numbers to rows; a failing write never stops the app."""
+
+    def __init__(self, break_log: BreakLog, report: Callable[[Problem], None]) -> None:
+        self.log = break_log
+        self._report = report
+        self._rows: dict[int, int] = {}  # lifecycle number -> row id
+        self.routine_id = ""
+        self._last_saved: SavedState | None = None
+
+    def store(self, write: Callable[[], T]) -> T | None:
+        try:
+            return write()
+        except StorageError as exc:
+            log.error("%s", exc)
+            self._report(Problem("history database", f"{exc}; this break may not be in your history"))
+            return None
+
+    def apply(self, effect: Effect) -> None:
+        """Write one effect; effects that are not about the log are ignored."""
+        if isinstance(effect, LogReminder):
+            row = self.store(lambda: self.log.reminder_shown(effect.at, effect.sitting_for))
+            if row is not None:
+                self._rows[effect.reminder] = row
+        elif isinstance(effect, LogAnswer):
+            row_id = self._rows.pop(effect.reminder, None)
+            if row_id is not None:
+                self.store(lambda: self.log.answer(row_id, effect.outcome, effect.at))
+        elif isinstance(effect, LogBreakStart):
+            reminder_row = self._rows.pop(effect.reminder, None) if effect.reminder is not None else None
+            routine_id = self.routine_id
+            row = self.store(
+                lambda: self.log.break_started(
+                    effect.at, routine_id, reminder_id=reminder_row, sitting_for=effect.sitting_for
+                )
+            )
+            if row is not None:
+                self._rows[effect.break_id] = row
+        elif isinstance(effect, LogBreakEnd):
+            row_id = self._rows.pop(effect.break_id, None)
+            if row_id is not None:
+                self.store(lambda: self.log.break_finished(row_id, effect.at, effect.result))
+
+    def save_state(self, saved: SavedState, every: timedelta, force: bool = False) -> None:
+        """Save the policy's state (its last_seen is the heartbeat) when it changed, else `every`."""
+        last = self._last_saved
+        changed = last is None or (last.phase, last.sitting_since, last.due_at, last.count_from) != (
+            saved.phase,
+            saved.sitting_since,
+            saved.due_at,
+            saved.count_from,
+        )
+        if force or changed or saved.last_seen - last.last_seen >= every or saved.last_seen < last.last_seen:
+            self.store(lambda: self.log.save_state(saved))
+            self._last_saved = saved
+
+    def heartbeat(self, at: datetime) -> None:
+        beat = getattr(self.log, "heartbeat", None)
+        if beat is not None:
+            self.store(lambda: beat(at))

@@ -1,0 +1,312 @@
+"""The break lifecycle: reminders, the one break window, and what each event does to them.
+
+A pure state machine around BreakPolicy. Every method takes the time and returns effects
+(log this, open or close that window, show or withdraw the reminder) that the app carries out;
+nothing here waits for a callback to stay consistent, so no lost or late signal can leave the app
+"on break" for good.
+
+States (`mode`, with the window the app owns):
+
+| state     | window                  | policy phase                 |
+|-----------|-------------------------|------------------------------|
+| TRACKING  | none, or a finished one | sitting, due, snoozed, away  |
+| ON_BREAK  | one, its routine runs   | on_break                     |
+| STOPPED   | none                    | (anything; nothing happens)  |
+
+| event                 | TRACKING                                   | ON_BREAK                              |
+|-----------------------|--------------------------------------------|---------------------------------------|
+| tick                  | policy: remind, natural break, sleep       | watchdog: overran -> end the break    |
+| request_break         | close a finished window; open a new one    | bring the running window forward      |
+| snooze / skip         | answer the due reminder (else nothing)     | nothing                               |
+| break_ended(token)    | nothing (stale or repeated)                | log the outcome; back to TRACKING     |
+| window_closed(token)  | forget the window if it is ours            | end the break (if ours), forget it    |
+| session_locked        | nothing                                    | close the window, end the break       |
+| settings_changed      | policy takes the new settings              | (applies when the break ends)         |
+| quit                  | a due reminder is logged unanswered        | end the break; then STOPPED           |
+
+A token names one window; a signal from a window that is no longer ours (a dying window, a
+repeated close) carries an old token and changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from .player import PlayerResult
+from .policy import BreakPolicy, Outcome, Phase, PolicySettings, ReminderAnswered, ReminderDue
+
+# A break still open this long after its routine should have ended is closed: the window
+# cannot have been in use (left paused, hidden behind others, or its signals lost).
+OVERRUN = timedelta(minutes=10)
+# The machine asleep this long during a break: nobody is doing the routine; it ended then.
+SLEPT_THROUGH_BREAK = timedelta(minutes=1)
+
+
+class Mode(StrEnum):
+    TRACKING = "tracking"
+    ON_BREAK = "on_break"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True)
+class LogReminder:
+    reminder: int
+    at: datetime
+    sitting_for: timedelta
+
+
+@dataclass(frozen=True)
+class LogAnswer:
+    """A reminder resolved without a break: snoozed, skipped, stepped away, unanswered."""
+
+    reminder: int
+    outcome: Outcome
+    at: datetime
+
+
+@dataclass(frozen=True)
+class LogBreakStart:
+    break_id: int
+    at: datetime
+    reminder: int | None  # the reminder this break answers
+    sitting_for: timedelta
+
+
+@dataclass(frozen=True)
+class LogBreakEnd:
+    break_id: int
+    reminder: int | None
+    at: datetime
+    result: PlayerResult
+
+
+@dataclass(frozen=True)
+class ShowReminder:
+    reminder: int
+    sitting_for: timedelta
+
+
+@dataclass(frozen=True)
+class WithdrawReminder:
+    pass
+
+
+@dataclass(frozen=True)
+class OpenWindow:
+    token: int
+
+
+@dataclass(frozen=True)
+class RaiseWindow:
+    token: int
+
+
+@dataclass(frozen=True)
+class CloseWindow:
+    token: int
+
+
+@dataclass(frozen=True)
+class BreakCounted:
+    """A break ended: tell the user when the next one is due (on the window's last page)."""
+
+    token: int
+    counted: bool
+    next_due: datetime | None
+
+
+@dataclass(frozen=True)
+class NoRoutine:
+    """A break was asked for but no routine could be loaded."""
+
+
+Effect = (
+    LogReminder
+    | LogAnswer
+    | LogBreakStart
+    | LogBreakEnd
+    | ShowReminder
+    | WithdrawReminder
+    | OpenWindow
+    | RaiseWindow
+    | CloseWindow
+    | BreakCounted
+    | NoRoutine
+)
+
+
+def abandoned(steps_total: int, active: timedelta) -> PlayerResult:
+    """The result of a break whose window vanished without reporting one."""
+    return PlayerResult(False, 0, steps_total, 0, active)
+
+
+class BreakLifecycle:
+    """Owns the reminder in flight and the one break window; see the module's tables."""
+
+    def __init__(self, policy: BreakPolicy, routine_length: timedelta | None, routine_steps: int = 0) -> None:
+        self.policy = policy
+        self.routine_length = routine_length  # None: no routine could be loaded
+        self.routine_steps = routine_steps
+        self.mode = Mode.TRACKING
+        self.window: int | None = None  # the token of the window we own
+        self.reminder: int | None = None  # the reminder waiting for an answer (phase DUE)
+        self.break_id: int | None = None
+        self.break_reminder: int | None = None
+        self.break_started: datetime | None = None
+        self.break_deadline: datetime | None = None
+        self._pending_settings: PolicySettings | None = None
+        self._ids = 0
+
+    def _next_id(self) -> int:
+        self._ids += 1
+        return self._ids
+
+    @property
+    def on_break(self) -> bool:
+        return self.mode is Mode.ON_BREAK
+
+    # -- time passing ---------------------------------------------------------------------
+
+    def tick(self, now: datetime, idle_seconds: float | None, monotonic: float | None = None) -> list[Effect]:
+        if self.mode is Mode.STOPPED:
+            return []
+        effects: list[Effect] = []
+        if self.mode is Mode.ON_BREAK:
+            asleep = self.policy.tracker.asleep_for(now, monotonic)
+            if asleep >= min(self.policy.settings.natural_break, SLEPT_THROUGH_BREAK):
+                # The machine slept during the break: it ended when the sleep began.
+                effects += self._end_break(now - asleep, None, close=True)
+                self.policy.tracker.last_monotonic = monotonic  # the clock stood still since
+            else:
+                self.policy.tick(now, idle_seconds, monotonic)
+                if self.break_deadline is not None and now >= self.break_deadline:
+                    return self._end_break(min(now, self.break_deadline), None, close=True)
+                return []
+        for event in self.policy.tick(now, idle_seconds, monotonic):
+            if isinstance(event, ReminderDue):
+                effects += self._answer_pending(Outcome.UNANSWERED, now)  # never two in flight
+                self.reminder = self._next_id()
+                effects += [
+                    LogReminder(self.reminder, event.at, event.sitting_for),
+                    ShowReminder(self.reminder, event.sitting_for),
+                ]
+            elif isinstance(event, ReminderAnswered):
+                effects += self._answer_pending(event.outcome, event.at)
+        return effects
+
+    def next_wakeup(self, now: datetime, idle_seconds: float | None) -> datetime:
+        wake = self.policy.next_wakeup(now, idle_seconds)
+        if self.mode is Mode.ON_BREAK and self.break_deadline is not None:
+            wake = max(now, min(wake, self.break_deadline))
+        return wake
+
+    # -- what the user asks for -----------------------------------------------------------
+
+    def request_break(self, now: datetime) -> list[Effect]:
+        """Take a break now (tray, notification, CLI, a reminder's button): from any state."""
+        if self.mode is Mode.STOPPED:
+            return []
+        if self.mode is Mode.ON_BREAK and self.window is not None:
+            return [RaiseWindow(self.window)]
+        if self.routine_length is None:
+            return [NoRoutine()]
+        effects: list[Effect] = []
+        if self.window is not None:  # the last break's finished page: this is a new break
+            effects.append(CloseWindow(self.window))
+            self.window = None
+        answers = self.reminder if self.policy.phase is Phase.DUE else None
+        if answers is None:
+            effects += self._answer_pending(Outcome.UNANSWERED, now)
+        self.reminder = None
+        self.break_id, self.break_reminder = self._next_id(), answers
+        effects.append(LogBreakStart(self.break_id, now, answers, self.policy.status(now).sitting_for))
+        self.policy.start_break(now)
+        self.mode = Mode.ON_BREAK
+        self.break_started = now
+        self.break_deadline = now + self.routine_length + OVERRUN
+        self.window = self._next_id()
+        effects += [WithdrawReminder(), OpenWindow(self.window)]
+        return effects
+
+    def snooze(self, now: datetime) -> list[Effect]:
+        if self.mode is not Mode.TRACKING or not self.policy.snooze(now):
+            return []
+        return [*self._answer_pending(Outcome.SNOOZED, now), WithdrawReminder()]
+
+    def skip(self, now: datetime) -> list[Effect]:
+        if self.mode is not Mode.TRACKING or not self.policy.skip(now):
+            return []
+        return [*self._answer_pending(Outcome.SKIPPED, now), WithdrawReminder()]
+
+    # -- what the window reports ----------------------------------------------------------
+
+    def break_ended(self, token: int, now: datetime, result: PlayerResult | None) -> list[Effect]:
+        """The routine finished or was ended (End, Esc, the window closed)."""
+        if self.mode is not Mode.ON_BREAK or token != self.window:
+            return []
+        return self._end_break(now, result, close=False)
+
+    def window_closed(self, token: int, now: datetime, result: PlayerResult | None = None) -> list[Effect]:
+        """The window is gone (closed any way at all, or destroyed)."""
+        if token != self.window:
+            return []
+        self.window = None
+        if self.mode is not Mode.ON_BREAK:
+            return []
+        return self._end_break(now, result, close=False)
+
+    def session_locked(self, now: datetime) -> list[Effect]:
+        """The screen locked: nobody is following the routine any more."""
+        if self.mode is not Mode.ON_BREAK:
+            return []
+        return self._end_break(now, None, close=True)
+
+    def settings_changed(
+        self, settings: PolicySettings, routine_length: timedelta | None, steps: int, now: datetime
+    ) -> None:
+        self.routine_length, self.routine_steps = routine_length, steps
+        if self.mode is Mode.ON_BREAK:
+            self._pending_settings = settings
+        else:
+            self.policy.apply_settings(settings, now)
+
+    def quit(self, now: datetime) -> list[Effect]:
+        """The app is quitting: a running break and a due reminder get their outcome now."""
+        effects: list[Effect] = []
+        if self.mode is Mode.ON_BREAK:
+            effects += self._end_break(now, None, close=True)
+        elif self.window is not None:
+            effects.append(CloseWindow(self.window))
+        self.window = None
+        effects += self._answer_pending(Outcome.UNANSWERED, now)
+        self.mode = Mode.STOPPED
+        return effects
+
+    # -- inside -----------------------------------------------------------------------------
+
+    def _answer_pending(self, outcome: Outcome, at: datetime) -> list[Effect]:
+        reminder, self.reminder = self.reminder, None
+        return [LogAnswer(reminder, outcome, at)] if reminder is not None else []
+
+    def _end_break(self, now: datetime, result: PlayerResult | None, *, close: bool) -> list[Effect]:
+        assert self.break_id is not None and self.break_started is not None
+        if result is None:
+            result = abandoned(
+                self.routine_steps, min(now - self.break_started, self.routine_length or timedelta())
+            )
+        effects: list[Effect] = [LogBreakEnd(self.break_id, self.break_reminder, now, result)]
+        counted = self.policy.finish_break(now, completed=result.completed, active=result.active)
+        if self._pending_settings is not None:
+            self.policy.apply_settings(self._pending_settings, now)
+            self._pending_settings = None
+        self.mode = Mode.TRACKING
+        self.break_id = self.break_reminder = self.break_started = self.break_deadline = None
+        token = self.window
+        if close and token is not None:
+            effects.append(CloseWindow(token))
+            self.window = None
+        elif token is not None:
+            effects.append(BreakCounted(token, counted, self.policy.status(now).due_at))
+        return effects

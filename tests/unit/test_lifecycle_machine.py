@@ -1,0 +1,315 @@
+"""The break lifecycle as a state machine: random event sequences on a fake clock, invariants
+checked after every step (at most one break window; "on break" only while a window is open;
+every reminder ends with exactly one outcome; the next reminder always booked while tracking).
+
+The windows here are models driven by the real RoutinePlayer; tests/ui runs the same machine
+against the real widgets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+
+from deskbreak.core.clock import FakeClock
+from deskbreak.core.lifecycle import (
+    OVERRUN,
+    BreakCounted,
+    BreakLifecycle,
+    CloseWindow,
+    Effect,
+    LogAnswer,
+    LogBreakEnd,
+    LogBreakStart,
+    LogReminder,
+    Mode,
+    OpenWindow,
+    ShowReminder,
+    WithdrawReminder,
+)
+from deskbreak.core.player import RoutinePlayer
+from deskbreak.core.policy import POLL_INTERVAL, BreakPolicy, Phase, PolicySettings
+from deskbreak.core.routines import Exercise, Focus, Routine
+
+ROUTINE = Routine(
+    id="t",
+    title="T",
+    summary="",
+    exercises=(
+        Exercise("A", Focus.EXTENSION, timedelta(seconds=40), ("a",)),
+        Exercise("B", Focus.ROTATION, timedelta(seconds=30), ("b",), sides=True),
+    ),
+    source="t.toml",
+)
+DURATIONS = st.sampled_from([1, 30, 59, 60, 61, 120, 300, 600, 1800, 2700, 3600])
+SECONDS = st.integers(min_value=1, max_value=2 * 3600)
+
+
+def policy_settings(sit: int, snooze: int, natural: int) -> PolicySettings:
+    return PolicySettings(timedelta(seconds=sit), timedelta(seconds=snooze), timedelta(seconds=natural))
+
+
+@dataclass
+class Ledger:
+    """Every reminder the app logged and the outcomes it got (keyed across restarts)."""
+
+    outcomes: dict[tuple[int, int], list[str]] = field(default_factory=dict)
+    breaks: dict[tuple[int, int], datetime] = field(default_factory=dict)
+    break_reminder: dict[tuple[int, int], tuple[int, int] | None] = field(default_factory=dict)
+    longest_break: timedelta = timedelta()
+
+
+class LifecycleMachine(RuleBasedStateMachine):
+    @initialize(sit=DURATIONS, snooze=DURATIONS, natural=DURATIONS)
+    def start(self, sit: int, snooze: int, natural: int) -> None:
+        self.clock = FakeClock(datetime(2026, 11, 23, 9, 0, tzinfo=UTC))
+        self.settings = policy_settings(sit, snooze, natural)
+        self.ledger = Ledger()
+        self.generation = 0
+        self.windows: dict[int, RoutinePlayer] = {}  # open windows: token -> player
+        self.notification = False
+        self.away_since: datetime | None = None
+        self._boot(None)
+
+    def _boot(self, saved: object) -> None:
+        now = self.clock.now()
+        self.generation += 1
+        policy = BreakPolicy(self.settings, now, saved)  # type: ignore[arg-type]
+        self.life = BreakLifecycle(policy, ROUTINE.total, len(ROUTINE.steps))
+        self._tick()
+
+    # -- the app around the lifecycle -------------------------------------------------------
+
+    def _idle(self) -> float:
+        return (self.clock.now() - self.away_since).total_seconds() if self.away_since else 0.0
+
+    def _tick(self) -> None:
+        self._apply(self.life.tick(self.clock.now(), self._idle(), self.clock.monotonic()))
+        self.wakeup = self.life.next_wakeup(self.clock.now(), self._idle())
+
+    def _key(self, number: int) -> tuple[int, int]:
+        return (self.generation, number)
+
+    def _apply(self, effects: list[Effect]) -> None:
+        now = self.clock.now()
+        for effect in effects:
+            if isinstance(effect, LogReminder):
+                self.ledger.outcomes[self._key(effect.reminder)] = []
+            elif isinstance(effect, LogAnswer):
+                self.ledger.outcomes[self._key(effect.reminder)].append(effect.outcome.value)
+            elif isinstance(effect, LogBreakStart):
+                key = self._key(effect.break_id)
+                self.ledger.breaks[key] = effect.at
+                self.ledger.break_reminder[key] = (
+                    self._key(effect.reminder) if effect.reminder is not None else None
+                )
+            elif isinstance(effect, LogBreakEnd):
+                key = self._key(effect.break_id)
+                started = self.ledger.breaks.pop(key)
+                assert effect.at >= started
+                self.ledger.longest_break = max(self.ledger.longest_break, effect.at - started)
+                reminder = self.ledger.break_reminder.pop(key)
+                if reminder is not None:
+                    outcome = "completed" if effect.result.completed else "ended_early"
+                    self.ledger.outcomes[reminder].append(outcome)
+            elif isinstance(effect, ShowReminder):
+                self.notification = True
+            elif isinstance(effect, WithdrawReminder):
+                self.notification = False
+            elif isinstance(effect, OpenWindow):
+                self.windows[effect.token] = RoutinePlayer(ROUTINE, self.clock.monotonic())
+            elif isinstance(effect, CloseWindow):
+                self._close(effect.token)
+            elif isinstance(effect, BreakCounted):
+                assert effect.token in self.windows
+        del now
+
+    def _close(self, token: int) -> None:
+        """What closing a real window does: its close reports how far it got, then that it is gone."""
+        player = self.windows.get(token)
+        if player is None:
+            return
+        now = self.clock.now()
+        if not player.finished:
+            self._apply(self.life.break_ended(token, now, player.end(self.clock.monotonic())))
+        self.windows.pop(token, None)
+        self._apply(self.life.window_closed(token, now, player.result))
+
+    def _refresh_windows(self) -> None:
+        """The window's own timer: steps advance, and the routine's end is reported."""
+        for token, player in list(self.windows.items()):
+            was_finished = player.finished
+            player.tick(self.clock.monotonic())
+            if player.finished and not was_finished:
+                self._apply(self.life.break_ended(token, self.clock.now(), player.result))
+
+    def _open_token(self) -> int | None:
+        return next(iter(self.windows), None)
+
+    # -- events ------------------------------------------------------------------------------
+
+    @rule(seconds=SECONDS)
+    def time_passes(self, seconds: int) -> None:
+        """The scheduler ticks at each booked wake-up; windows refresh meanwhile."""
+        end = self.clock.now() + timedelta(seconds=seconds)
+        for _ in range(10_000):
+            if self.wakeup > end:
+                break
+            step = self.wakeup - self.clock.now()
+            self.clock.advance(step)
+            self._refresh_windows()
+            self._tick()
+        self.clock.advance(end - self.clock.now())
+        self._refresh_windows()
+
+    @rule()
+    def walk_away(self) -> None:
+        if self.away_since is None:
+            self.away_since = self.clock.now()
+
+    @rule()
+    def come_back(self) -> None:
+        self.away_since = None
+
+    @rule(minutes=st.integers(min_value=1, max_value=600))
+    def suspend_and_resume(self, minutes: int) -> None:
+        self.clock.jump_wall(timedelta(minutes=minutes))
+        self._refresh_windows()
+        self._tick()  # the missed wake-up runs once on resume
+
+    @rule()
+    def take_break(self) -> None:  # tray, notification button, CLI: all the same request
+        self._apply(self.life.request_break(self.clock.now()))
+
+    @rule()
+    def snooze(self) -> None:
+        self._apply(self.life.snooze(self.clock.now()))
+
+    @rule()
+    def skip(self) -> None:
+        self._apply(self.life.skip(self.clock.now()))
+
+    @precondition(lambda self: self._open_token() is not None)
+    @rule()
+    def step(self) -> None:
+        token = self._open_token()
+        assert token is not None
+        player = self.windows[token]
+        was_finished = player.finished
+        player.skip(self.clock.monotonic())
+        if player.finished and not was_finished:
+            self._apply(self.life.break_ended(token, self.clock.now(), player.result))
+
+    @precondition(lambda self: self._open_token() is not None)
+    @rule()
+    def pause_or_resume(self) -> None:
+        token = self._open_token()
+        assert token is not None
+        self.windows[token].toggle_pause(self.clock.monotonic())
+
+    @precondition(lambda self: self._open_token() is not None)
+    @rule()
+    def escape(self) -> None:  # End, Esc: ends the routine (or closes a finished window)
+        token = self._open_token()
+        assert token is not None
+        player = self.windows[token]
+        if not player.finished:
+            self._apply(self.life.break_ended(token, self.clock.now(), player.end(self.clock.monotonic())))
+        self._close(token)
+
+    @precondition(lambda self: self._open_token() is not None)
+    @rule()
+    def window_manager_closes(self) -> None:
+        token = self._open_token()
+        assert token is not None
+        self._close(token)
+
+    @precondition(lambda self: self._open_token() is not None)
+    @rule()
+    def window_vanishes_silently(self) -> None:
+        """Destroyed without a word (its signals lost): only the next check can notice."""
+        token = self._open_token()
+        assert token is not None
+        del self.windows[token]
+        if self.life.on_break:
+            self._apply(self.life.window_closed(token, self.clock.now(), None))
+
+    @rule()
+    def session_locks(self) -> None:
+        token = self.life.window
+        if self.life.on_break and token is not None:
+            self._close(token)
+        self._apply(self.life.session_locked(self.clock.now()))
+
+    @rule(sit=DURATIONS, snooze=DURATIONS, natural=DURATIONS)
+    def config_changes(self, sit: int, snooze: int, natural: int) -> None:
+        self.settings = policy_settings(sit, snooze, natural)
+        self.life.settings_changed(self.settings, ROUTINE.total, len(ROUTINE.steps), self.clock.now())
+        self.wakeup = self.life.next_wakeup(self.clock.now(), self._idle())
+
+    @rule(off=st.integers(min_value=0, max_value=900))
+    def quit_and_restart(self, off: int) -> None:
+        token = self.life.window
+        if self.life.on_break and token is not None:
+            self._close(token)
+        self._apply(self.life.quit(self.clock.now()))
+        assert not self.windows, "quitting left a window open"
+        for key, outcomes in self.ledger.outcomes.items():
+            if key[0] == self.generation:
+                assert len(outcomes) == 1, f"reminder {key} ended with {outcomes}"
+        saved = self.life.policy.saved(self.clock.now())
+        self.clock.advance(off)
+        self._boot(saved)
+
+    # -- invariants --------------------------------------------------------------------------
+
+    @invariant()
+    def at_most_one_window(self) -> None:
+        assert len(self.windows) <= 1
+        for token in self.windows:
+            assert token == self.life.window, "a window the lifecycle does not own is open"
+
+    @invariant()
+    def on_break_only_with_a_running_window(self) -> None:
+        if self.life.mode is Mode.ON_BREAK:
+            assert self.life.window in self.windows
+            assert not self.windows[self.life.window].finished
+        assert (self.life.policy.phase is Phase.ON_BREAK) == (self.life.mode is Mode.ON_BREAK)
+
+    @invariant()
+    def every_reminder_has_at_most_one_outcome(self) -> None:
+        in_flight = {self._key(n) for n in (self.life.reminder, self.life.break_reminder) if n is not None}
+        taken = {r for r in self.ledger.break_reminder.values() if r is not None}
+        for key, outcomes in self.ledger.outcomes.items():
+            assert len(outcomes) <= 1, f"reminder {key} ended with {outcomes}"
+            if not outcomes:
+                assert key in in_flight | taken, f"reminder {key} was dropped without an outcome"
+        if self.life.policy.phase is Phase.DUE:
+            assert self.life.reminder is not None
+
+    @invariant()
+    def the_next_check_is_always_booked(self) -> None:
+        now = self.clock.now()
+        wake = self.life.next_wakeup(now, self._idle())
+        assert now <= wake <= now + POLL_INTERVAL
+        phase = self.life.policy.phase
+        if self.life.mode is Mode.TRACKING and phase in (Phase.SITTING, Phase.SNOOZED):
+            due = self.life.policy.due_at
+            assert due is not None
+            assert wake <= max(now, due)
+        if self.life.on_break:
+            assert self.life.break_deadline is not None and now <= self.life.break_deadline
+
+    @invariant()
+    def no_break_outlasts_its_routine_by_more_than_the_overrun(self) -> None:
+        assert self.ledger.longest_break <= ROUTINE.total + OVERRUN
+
+
+LifecycleMachine.TestCase.settings = settings(
+    max_examples=300, stateful_step_count=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+TestLifecycle = LifecycleMachine.TestCase
