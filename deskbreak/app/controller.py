@@ -117,16 +117,17 @@ class Controller(QObject):
         now = self.clock.now()
         effects: list[Effect] = []
         try:
-            lifecycle = self.lifecycle
+            lifecycle, monotonic = self.lifecycle, self.clock.monotonic()
+            result = None
             if lifecycle.on_break:
                 token = lifecycle.window
-                if not self.windows.visible(token):  # the window went away without telling us
+                if lifecycle.break_over(now, monotonic) is not None:  # overran, or slept through
+                    result = self.windows.current_result(token)
+                elif not self.windows.visible(token):  # the window went away without telling us
                     effects += lifecycle.window_closed(token or 0, now, self.windows.current_result(token))
-                elif lifecycle.break_deadline is not None and now >= lifecycle.break_deadline:
-                    self.windows.close(token or 0)  # overran: its own close reports the real result
                 self.history.heartbeat(now)
             self._idle_seconds = None if lifecycle.on_break else self.idle.idle_seconds()
-            effects += lifecycle.tick(now, self._idle_seconds, self.clock.monotonic())
+            effects += lifecycle.tick(now, self._idle_seconds, monotonic, break_result=result)
         finally:
             # Whatever failed above, the effects so far are carried out and the next check is
             # booked: a tray app must not go quiet.

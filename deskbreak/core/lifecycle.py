@@ -169,21 +169,27 @@ class BreakLifecycle:
 
     # -- time passing ---------------------------------------------------------------------
 
-    def tick(self, now: datetime, idle_seconds: float | None, monotonic: float | None = None) -> list[Effect]:
+    def tick(
+        self,
+        now: datetime,
+        idle_seconds: float | None,
+        monotonic: float | None = None,
+        break_result: PlayerResult | None = None,
+    ) -> list[Effect]:
+        """One check. `break_result`: how far a break that is over (see break_over) really got."""
         if self.mode is Mode.STOPPED:
             return []
         effects: list[Effect] = []
         if self.mode is Mode.ON_BREAK:
-            asleep = self.policy.tracker.asleep_for(now, monotonic)
-            if asleep >= min(self.policy.settings.natural_break, SLEPT_THROUGH_BREAK):
-                # The machine slept during the break: it ended when the sleep began.
-                effects += self._end_break(now - asleep, None, close=True)
-                self.policy.tracker.last_monotonic = monotonic  # the clock stood still since
-            else:
+            ended_at = self.break_over(now, monotonic)
+            if ended_at is None:
                 self.policy.tick(now, idle_seconds, monotonic)
-                if self.break_deadline is not None and now >= self.break_deadline:
-                    return self._end_break(min(now, self.break_deadline), None, close=True)
                 return []
+            asleep = self.policy.tracker.asleep_for(now, monotonic)
+            effects += self._end_break(ended_at, break_result, close=True)
+            if monotonic is not None:  # the monotonic reading at `ended_at`, for the sleep check
+                awake_since = (now - ended_at - asleep).total_seconds()
+                self.policy.tracker.last_monotonic = monotonic - max(0.0, awake_since)
         for event in self.policy.tick(now, idle_seconds, monotonic):
             if isinstance(event, ReminderDue):
                 effects += self._answer_pending(Outcome.UNANSWERED, now)  # never two in flight
@@ -195,6 +201,18 @@ class BreakLifecycle:
             elif isinstance(event, ReminderAnswered):
                 effects += self._answer_pending(event.outcome, event.at)
         return effects
+
+    def break_over(self, now: datetime, monotonic: float | None) -> datetime | None:
+        """When the running break ended by itself, if it did: the machine went to sleep (it ended
+        when the sleep began), or it ran past its routine's length + OVERRUN (it ended then)."""
+        if self.mode is not Mode.ON_BREAK or self.break_deadline is None:
+            return None
+        asleep = self.policy.tracker.asleep_for(now, monotonic)
+        if asleep >= min(self.policy.settings.natural_break, SLEPT_THROUGH_BREAK):
+            return min(now - asleep, self.break_deadline)
+        if now >= self.break_deadline:
+            return self.break_deadline
+        return None
 
     def next_wakeup(self, now: datetime, idle_seconds: float | None) -> datetime:
         wake = self.policy.next_wakeup(now, idle_seconds)

@@ -27,12 +27,15 @@ def _fill(home):
     first = log.reminder_shown(start, timedelta(minutes=45))
     log.answer(first, Outcome.SNOOZED, start)
     second = log.reminder_shown(start + timedelta(minutes=5), timedelta(minutes=50))
-    log.break_started(start + timedelta(minutes=6), "quick-reset", reminder_id=second,
-                      sitting_for=timedelta(minutes=51))
-    log.break_finished(second, start + timedelta(minutes=8),
-                       PlayerResult(False, 2, 4, 0, timedelta(seconds=70)))
-    log.break_started(start + timedelta(hours=1), "upper-back-basics", reminder_id=None,
-                      sitting_for=timedelta(minutes=20))
+    log.break_started(
+        start + timedelta(minutes=6), "quick-reset", reminder_id=second, sitting_for=timedelta(minutes=51)
+    )
+    log.break_finished(
+        second, start + timedelta(minutes=8), PlayerResult(False, 2, 4, 0, timedelta(seconds=70))
+    )
+    log.break_started(
+        start + timedelta(hours=1), "upper-back-basics", reminder_id=None, sitting_for=timedelta(minutes=20)
+    )
     conn.close()
 
 
@@ -143,8 +146,12 @@ def test_ipc_server_answers_good_and_bad_requests_and_drops_silent_clients(
         for label, line in (("deep", b"[" * 5000 + b"\n"), ("unknown", b'{"cmd": "nope"}\n')):
             client = raw(name)
             client.send(line)
-            qtbot.waitUntil(lambda c=client, k=label: replies.setdefault(k, c.reply()) is not None
-                            or replies.pop(k) is not None, timeout=3000)
+            qtbot.waitUntil(
+                lambda c=client, k=label: (
+                    replies.setdefault(k, c.reply()) is not None or replies.pop(k) is not None
+                ),
+                timeout=3000,
+            )
         assert json.loads(replies["deep"])["ok"] is False
         assert json.loads(replies["unknown"])["ok"] is False
         qtbot.waitUntil(silent.closed, timeout=3000)

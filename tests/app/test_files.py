@@ -37,7 +37,7 @@ def test_first_run_writes_commented_defaults_and_never_touches_the_file_again(tm
 
 def test_unreadable_config_gives_defaults_and_names_the_file(tmp_path):
     config = tmp_path / "config.toml"
-    config.write_bytes(b"sit_limit = \"\xff\xfe\"\n")
+    config.write_bytes(b'sit_limit = "\xff\xfe"\n')
     settings, [problem] = load_settings(config)
     assert settings == DEFAULTS
     assert str(config) in str(problem) and "UTF-8" in str(problem)

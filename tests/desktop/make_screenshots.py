@@ -43,9 +43,15 @@ def main() -> int:
             desk.close_notifications()
             app.cli("break-now")
             assert desk.wait_until(lambda: app.windows_named("deskbreak — "), 10)
-            desk.run("notify-send", "-a", "deskbreak", "-i", str(ROOT / "resources/icons/deskbreak.svg"),
-                     "Time for an upper-back break",
-                     "You have been sitting for 52 min. Upper-back basics takes about 3 min.")
+            desk.run(
+                "notify-send",
+                "-a",
+                "deskbreak",
+                "-i",
+                str(ROOT / "resources/icons/deskbreak.svg"),
+                "Time for an upper-back break",
+                "You have been sitting for 52 min. Upper-back basics takes about 3 min.",
+            )
             _settle(8)  # into the second step, so the countdown and progress show
             desk.screenshot(args.out / "break-and-reminder.png")
 

@@ -40,7 +40,10 @@ def test_a_reminder_is_logged_as_pending(log: BreakLog) -> None:
     (record,) = log.recent()
     assert record.id == rid
     assert (record.at, record.reminded, record.outcome, record.sitting_for) == (
-        at(9, 45), True, Outcome.PENDING, SAT_45
+        at(9, 45),
+        True,
+        Outcome.PENDING,
+        SAT_45,
     )
     assert record.started_at is None and record.routine_id is None and record.steps_done is None
 
@@ -97,7 +100,10 @@ def test_a_self_started_break_is_its_own_row_without_a_reminder(
     newest, oldest = log.recent()
     assert newest.id == bid
     assert (newest.reminded, newest.at, newest.started_at, newest.sitting_for) == (
-        False, at(10, 5), at(10, 5), 20 * MIN
+        False,
+        at(10, 5),
+        at(10, 5),
+        20 * MIN,
     )
     assert (newest.outcome, newest.routine_id, newest.steps_done) == (Outcome.COMPLETED, "deep-mobility", 8)
     assert (oldest.id, oldest.outcome) == (rid, Outcome.SKIPPED)  # the skipped reminder is untouched
@@ -232,8 +238,14 @@ def test_a_garbage_state_is_ignored(log: BreakLog, conn: sqlite3.Connection, val
 
 
 def test_a_state_with_naive_timestamps_is_ignored(log: BreakLog, conn: sqlite3.Connection) -> None:
-    value = json.dumps({"phase": "sitting", "sitting_since": "2024-03-04T09:00:00", "due_at": None,
-                        "last_seen": "2024-03-04T09:01:00"})
+    value = json.dumps(
+        {
+            "phase": "sitting",
+            "sitting_since": "2024-03-04T09:00:00",
+            "due_at": None,
+            "last_seen": "2024-03-04T09:01:00",
+        }
+    )
     conn.execute("INSERT INTO app_state (key, value) VALUES ('policy', ?)", (value,))
     saved = log.load_state()
     BreakPolicy(PolicySettings(SAT_45, 5 * MIN, 5 * MIN), at(9, 2), saved)  # must not raise

@@ -23,8 +23,9 @@ def routine() -> Routine:
         exercises=(
             Exercise("Extension", Focus.EXTENSION, timedelta(seconds=10), ("Sit tall.",)),
             Exercise("Rotation", Focus.ROTATION, timedelta(seconds=20), ("Turn.",), sides=True),
-            Exercise("Squeeze", Focus.SHOULDER_BLADES, timedelta(seconds=15), ("Squeeze.",),
-                     caution="Gently."),
+            Exercise(
+                "Squeeze", Focus.SHOULDER_BLADES, timedelta(seconds=15), ("Squeeze.",), caution="Gently."
+            ),
         ),
         source="test.toml",
     )

@@ -5,54 +5,16 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from fakes import FakeIdle, FakeNotifier, FakeWakeups
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from deskbreak.app.controller import Controller
 from deskbreak.core.policy import POLL_INTERVAL, BreakPolicy, Outcome, PolicySettings
-from deskbreak.platform.notify import ActionEmitter
 from deskbreak.storage.break_log import BreakLog
 from deskbreak.storage.database import connect
 from deskbreak.ui.tray import Tray
-
-
-class FakeIdle:
-    name = "fake"
-    seconds: float | None = 0.0
-
-    def idle_seconds(self) -> float | None:
-        return self.seconds
-
-    def close(self) -> None:
-        pass
-
-
-class FakeNotifier(ActionEmitter):
-    name = "fake"
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.shown: list[tuple[str, str, dict[str, str]]] = []
-        self.withdrawn = 0
-
-    def show(self, title, body, actions) -> bool:
-        self.shown.append((title, body, actions))
-        return True
-
-    def withdraw(self) -> None:
-        self.withdrawn += 1
-
-
-class FakeWakeups:
-    def __init__(self) -> None:
-        self.requests: list = []
-
-    def at(self, when) -> None:
-        self.requests.append(when)
-
-    def shutdown(self) -> None:
-        pass
 
 
 @pytest.fixture

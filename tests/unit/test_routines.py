@@ -37,7 +37,10 @@ def test_a_valid_file_gives_the_routine() -> None:
     routine = parse_routine(VALID, "mine", FILE)
 
     assert (routine.id, routine.title, routine.summary, routine.source) == (
-        "mine", "My routine", "Two quick things.", FILE
+        "mine",
+        "My routine",
+        "Two quick things.",
+        FILE,
     )
     first, second = routine.exercises
     assert first.name == "Seated thoracic extension"
@@ -150,8 +153,12 @@ def test_a_routine_longer_than_15_minutes_is_refused() -> None:
     assert parse_routine(fifteen, "long", FILE).total == timedelta(minutes=15)
 
     with pytest.raises(RoutineError) as info:
-        parse_routine(fifteen + '[[exercises]]\nname = "One more"\nfocus = "breathing"\nduration = "1s"\n'
-                      'cues = ["Breathe."]\n', "long", FILE)
+        parse_routine(
+            fifteen + '[[exercises]]\nname = "One more"\nfocus = "breathing"\nduration = "1s"\n'
+            'cues = ["Breathe."]\n',
+            "long",
+            FILE,
+        )
     assert str(info.value).startswith(FILE + ": ")
     assert "15 min" in str(info.value)
 

@@ -19,13 +19,16 @@ def test_an_empty_file_gives_the_defaults() -> None:
 
 
 def test_the_defaults_are_the_documented_ones() -> None:
-    assert Settings(
-        sit_limit=timedelta(minutes=45),
-        snooze=timedelta(minutes=5),
-        natural_break=timedelta(minutes=5),
-        routine="upper-back-basics",
-        notifications=True,
-    ) == DEFAULTS
+    assert (
+        Settings(
+            sit_limit=timedelta(minutes=45),
+            snooze=timedelta(minutes=5),
+            natural_break=timedelta(minutes=5),
+            routine="upper-back-basics",
+            notifications=True,
+        )
+        == DEFAULTS
+    )
 
 
 def test_every_setting_is_read() -> None:

@@ -161,7 +161,7 @@ def test_snooze_reminds_again_exactly_five_minutes_later() -> None:
     assert desk.reminders(since=at(9, 46)) == []
     desk.run_until(at(9, 53))
     assert desk.reminders(since=at(9, 46)) == [at(9, 52, 10)]
-    (_, due), = only(desk.events[-1:], ReminderDue)
+    ((_, due),) = only(desk.events[-1:], ReminderDue)
     assert isinstance(due, ReminderDue)
     assert due.sitting_for == timedelta(minutes=52, seconds=10)  # snoozing does not reset sitting
 
@@ -285,7 +285,7 @@ def test_walking_away_while_a_reminder_is_due_answers_it_and_coming_back_starts_
     assert desk.policy.status(desk.now).due_at is None
 
     events = desk.run_until(at(9, 58, 43))
-    (tick_time, back), = only(events, CameBack)
+    ((tick_time, back),) = only(events, CameBack)
     assert back == CameBack(at(9, 58, 13))
     assert at(9, 58, 13) <= tick_time <= at(9, 58, 13) + POLL_INTERVAL
     assert desk.policy.tracker.sitting_since == at(9, 58, 13)
@@ -417,17 +417,17 @@ def test_a_whole_working_morning() -> None:
     desk = Desk(user=user)
     p = desk.policy
 
-    desk.run_until(at(9, 45))                                            # 1st reminder
+    desk.run_until(at(9, 45))  # 1st reminder
     desk.act(at(9, 45, 40), p.snooze)
-    desk.run_until(at(9, 50, 40))                                        # 2nd, after the snooze
+    desk.run_until(at(9, 50, 40))  # 2nd, after the snooze
     desk.act(at(9, 51), p.skip)
-    desk.run_until(at(10, 36))                                           # 3rd, 45 min after the skip
+    desk.run_until(at(10, 36))  # 3rd, 45 min after the skip
     desk.act(at(10, 36, 30), p.start_break)
     desk.act(at(10, 39, 30), lambda now: p.finish_break(now, completed=True, active=3 * MIN))
-    user.away(at(11, 10), at(11, 30))                                    # coffee
+    user.away(at(11, 10), at(11, 30))  # coffee
     desk.run_until(at(12, 0))
     desk.clock.advance(timedelta(seconds=5))
-    desk.clock.jump_wall(timedelta(minutes=25))                          # lunch, lid closed
+    desk.clock.jump_wall(timedelta(minutes=25))  # lunch, lid closed
     desk._tick()
     desk.run_until(at(13, 15))
 
