@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import types
+from collections.abc import Mapping
 from typing import Any
 
 from . import ipc_protocol
@@ -44,7 +45,7 @@ def unix_sockets(platform: str = sys.platform) -> bool:
     return platform != "win32"
 
 
-def serve(name: str, handlers: dict[str, Handler]) -> CommandServer:
+def serve(name: str, handlers: Mapping[str, Handler]) -> CommandServer:
     """Start answering commands under `name` (we hold the instance lock, so it is ours)."""
     if unix_sockets():
         from .ipc_unix import UnixCommandServer

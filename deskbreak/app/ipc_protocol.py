@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 log = logging.getLogger("deskbreak.app.ipc")
@@ -25,7 +25,7 @@ class CommandServer(Protocol):
     def close(self) -> None: ...
 
 
-def answer(raw: bytes, handlers: dict[str, Handler]) -> bytes:
+def answer(raw: bytes, handlers: Mapping[str, Handler]) -> bytes:
     """The reply line for one request line; never raises."""
     try:
         request = json.loads(raw)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
@@ -9,7 +11,7 @@ from . import ipc_protocol as protocol
 
 
 class QtCommandServer(QObject):
-    def __init__(self, name: str, handlers: dict[str, protocol.Handler]) -> None:
+    def __init__(self, name: str, handlers: Mapping[str, protocol.Handler]) -> None:
         super().__init__()
         self.handlers = handlers
         self.server = QLocalServer(self)

@@ -13,6 +13,7 @@ import os
 import socket
 import struct
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
@@ -92,7 +93,7 @@ class _Client(QObject):
 
 
 class UnixCommandServer(QObject):
-    def __init__(self, name: str, handlers: dict[str, protocol.Handler]) -> None:
+    def __init__(self, name: str, handlers: Mapping[str, protocol.Handler]) -> None:
         super().__init__()
         self.handlers = handlers
         self.path = socket_path(name)
