@@ -113,3 +113,22 @@ def test_the_core_imports_no_qt_scheduler_database_or_other_layer():
             if top in CORE_FORBIDDEN or outside_core:
                 offenders.append(f"{path.relative_to(PACKAGE_DIR.parent)} imports {imported}")
     assert offenders == []
+
+
+def test_the_shared_names_are_still_importable_where_callers_import_them():
+    from deskbreak.app import ipc, ipc_protocol
+    from deskbreak.platform import idle, idle_base
+
+    for name in ("NotRunning", "CommandServer", "Handler", "answer", "request_line", "parse_reply"):
+        assert getattr(ipc, name) is getattr(ipc_protocol, name), name
+    for name in ("IdleMonitor", "IdleMonitorUnavailable", "NullIdleMonitor"):
+        assert getattr(idle, name) is getattr(idle_base, name), name
+
+
+def test_tuning_the_facade_tunes_what_the_transports_read(monkeypatch):
+    from deskbreak.app import ipc, ipc_protocol
+
+    monkeypatch.setattr(ipc, "CLIENT_TIMEOUT_MS", 123)
+    assert ipc_protocol.CLIENT_TIMEOUT_MS == 123
+    monkeypatch.undo()
+    assert ipc_protocol.CLIENT_TIMEOUT_MS == ipc.CLIENT_TIMEOUT_MS == 5000
