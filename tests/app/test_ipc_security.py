@@ -238,3 +238,47 @@ def test_the_lock_needs_nothing_from_the_data_folder(tmp_path, private_runtime, 
     finally:
         lock.unlock()
     assert not home.exists()
+
+
+def _cli(*args: str, timeout: float = 20) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "deskbreak", *args], capture_output=True, text=True, timeout=timeout
+    )
+
+
+def _start_app() -> subprocess.Popen[bytes]:
+    app = subprocess.Popen(
+        [sys.executable, "-m", "deskbreak"],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(200):
+        if _cli("status", "--json").returncode == 0:
+            return app
+        assert app.poll() is None, "the app exited while starting"
+    raise AssertionError("the app did not answer `deskbreak status`")
+
+
+def test_the_real_app_starts_again_after_being_killed(private_runtime, paths):
+    """kill -9 leaves the lock and the socket behind; the next start takes over, not "already running"."""
+    first = _start_app()
+    try:
+        assert paths.lock_file.exists()
+    finally:
+        first.send_signal(signal.SIGKILL)
+        first.wait(10)
+    assert paths.lock_file.exists()
+    assert _cli("status").returncode != 0  # the stale socket answers nobody
+    second = _start_app()
+    try:
+        assert json.loads(_cli("status", "--json").stdout)["state"] == "sitting"
+        assert _cli("quit").returncode == 0
+        assert second.wait(10) == 0
+    finally:
+        if second.poll() is None:
+            second.send_signal(signal.SIGKILL)
+            second.wait(10)
+    from deskbreak.app.ipc_unix import socket_path
+
+    assert not socket_path(paths.server_name).exists()  # a clean quit takes its socket away
