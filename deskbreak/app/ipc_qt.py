@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from . import ipc
+from . import ipc_protocol as protocol
 
 
 class QtCommandServer(QObject):
-    def __init__(self, name: str, handlers: dict[str, ipc.Handler]) -> None:
+    def __init__(self, name: str, handlers: Mapping[str, protocol.Handler]) -> None:
         super().__init__()
         self.handlers = handlers
         self.server = QLocalServer(self)
@@ -27,14 +29,14 @@ class QtCommandServer(QObject):
             socket = self.server.nextPendingConnection()
             socket.readyRead.connect(lambda s=socket: self._read(s))
             socket.disconnected.connect(socket.deleteLater)
-            QTimer.singleShot(ipc.CLIENT_TIMEOUT_MS, socket, socket.abort)
+            QTimer.singleShot(protocol.CLIENT_TIMEOUT_MS, socket, socket.abort)
 
     def _read(self, socket: QLocalSocket) -> None:
         if not socket.canReadLine():
-            if socket.bytesAvailable() > ipc.MAX_REQUEST:
+            if socket.bytesAvailable() > protocol.MAX_REQUEST:
                 socket.abort()
             return
-        socket.write(ipc.answer(bytes(socket.readLine().data()), self.handlers))
+        socket.write(protocol.answer(bytes(socket.readLine().data()), self.handlers))
         socket.flush()
         socket.disconnectFromServer()
 
@@ -46,7 +48,7 @@ def send_qt(name: str, line: bytes, timeout_ms: int) -> dict[str, object]:
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):
-        raise ipc.NotRunning(socket.errorString())
+        raise protocol.NotRunning(socket.errorString())
     socket.write(line)
     socket.flush()
     data = b""
@@ -57,4 +59,4 @@ def send_qt(name: str, line: bytes, timeout_ms: int) -> dict[str, object]:
             raise TimeoutError(f"deskbreak did not answer in {timeout_ms / 1000:.0f} s")
         data += bytes(socket.readAll().data())
     socket.disconnectFromServer()
-    return ipc.parse_reply(data)
+    return protocol.parse_reply(data)

@@ -1,32 +1,58 @@
-"""The command channel on a Unix-domain socket, watched by QSocketNotifier (no threads, no polling)."""
+"""The command channel on a Unix-domain socket, watched by QSocketNotifier (no threads, no polling).
+
+Only this user can command the app: the socket (mode 0600) sits in a private 0700 folder
+(paths.runtime_dir), and the server also asks the kernel who is connecting and drops any other
+uid without an answer.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import socket
-import tempfile
+import struct
+import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 
-from . import ipc
+from . import ipc_protocol as protocol
+from .paths import MAX_SOCKET_PATH as MAX_PATH
+from .paths import runtime_dir
 
-MAX_PATH = 100  # sun_path holds 108 bytes on Linux, 104 on macOS
+__all__ = ["MAX_PATH", "UnixCommandServer", "peer_uid", "send_unix", "socket_path"]
+
+log = logging.getLogger(__name__)
+
+_SOL_LOCAL, _LOCAL_PEERCRED = 0, 1  # <sys/un.h> on macOS and the BSDs: struct xucred
 
 
 def socket_path(name: str) -> Path:
-    """In the user's private runtime folder when there is one, else a 0700 folder in /tmp."""
-    runtime = os.environ.get("XDG_RUNTIME_DIR")
-    if runtime and Path(runtime).is_dir():
-        path = Path(runtime) / f"{name}.sock"
-        if len(os.fsencode(path)) <= MAX_PATH:
-            return path
-    folder = Path(tempfile.gettempdir()) / f"deskbreak-{os.getuid()}"
-    folder.mkdir(mode=0o700, exist_ok=True)
-    if folder.stat().st_uid != os.getuid() or folder.stat().st_mode & 0o077:
-        raise PermissionError(f"{folder} is not a private folder of this user")
-    return folder / f"{name}.sock"
+    """`name`'s socket in the user's private runtime folder (beside the instance lock)."""
+    return runtime_dir(name) / f"{name}.sock"
+
+
+def peer_uid(conn: socket.socket, platform: str = sys.platform) -> int | None:
+    """The uid of the process at the other end, or None where the system cannot tell us."""
+    try:
+        if hasattr(socket, "SO_PEERCRED"):  # Linux: struct ucred {pid_t; uid_t; gid_t}
+            creds = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+            return int(struct.unpack("3i", creds)[1])
+        if platform == "darwin" or platform.startswith(("freebsd", "openbsd", "netbsd", "dragonfly")):
+            # struct xucred {u_int cr_version; uid_t cr_uid; short cr_ngroups; gid_t cr_groups[16]}
+            creds = conn.getsockopt(_SOL_LOCAL, _LOCAL_PEERCRED, 76)
+            return int(struct.unpack_from("=II", creds)[1])
+    except (OSError, struct.error):
+        return None
+    return None
+
+
+def _same_user(conn: socket.socket) -> bool:
+    """Whether the peer runs as us; unknown peers pass (the 0700 folder already shuts others out)."""
+    uid = peer_uid(conn)
+    return uid is None or uid == os.getuid()
 
 
 class _Client(QObject):
@@ -39,7 +65,7 @@ class _Client(QObject):
         conn.setblocking(False)
         self.notifier = QSocketNotifier(conn.fileno(), QSocketNotifier.Type.Read, self)
         self.notifier.activated.connect(self._readable)
-        QTimer.singleShot(ipc.CLIENT_TIMEOUT_MS, self, self.finish)
+        QTimer.singleShot(protocol.CLIENT_TIMEOUT_MS, self, self.finish)
 
     def _readable(self) -> None:
         try:
@@ -54,9 +80,9 @@ class _Client(QObject):
             with contextlib.suppress(OSError):
                 self.conn.setblocking(True)
                 self.conn.settimeout(1.0)
-                self.conn.sendall(ipc.answer(line, self.server.handlers))
+                self.conn.sendall(protocol.answer(line, self.server.handlers))
             self.finish()
-        elif not chunk or len(self.buffer) > ipc.MAX_REQUEST:
+        elif not chunk or len(self.buffer) > protocol.MAX_REQUEST:
             self.finish()
 
     def finish(self) -> None:
@@ -67,7 +93,7 @@ class _Client(QObject):
 
 
 class UnixCommandServer(QObject):
-    def __init__(self, name: str, handlers: dict[str, ipc.Handler]) -> None:
+    def __init__(self, name: str, handlers: Mapping[str, protocol.Handler]) -> None:
         super().__init__()
         self.handlers = handlers
         self.path = socket_path(name)
@@ -80,6 +106,7 @@ class UnixCommandServer(QObject):
             self.sock.bind(str(self.path))
         finally:
             os.umask(old_umask)
+        os.chmod(self.path, 0o600)  # whatever the umask did, and where bind ignores it
         self.sock.listen(8)
         self.sock.setblocking(False)
         self.notifier = QSocketNotifier(self.sock.fileno(), QSocketNotifier.Type.Read, self)
@@ -93,6 +120,10 @@ class UnixCommandServer(QObject):
                 return
             except OSError:
                 return
+            if not _same_user(conn):
+                log.warning("refused a command connection from another user (uid %s)", peer_uid(conn))
+                conn.close()
+                continue
             _Client(self, conn)
 
     def close(self) -> None:
@@ -109,7 +140,7 @@ def send_unix(name: str, line: bytes, timeout_ms: int) -> dict[str, object]:
         try:
             sock.connect(str(path))
         except (FileNotFoundError, ConnectionRefusedError) as exc:
-            raise ipc.NotRunning(str(exc)) from None
+            raise protocol.NotRunning(str(exc)) from None
         try:
             sock.sendall(line)
             data = b""
@@ -121,5 +152,5 @@ def send_unix(name: str, line: bytes, timeout_ms: int) -> dict[str, object]:
         except TimeoutError:
             raise TimeoutError(f"deskbreak did not answer in {timeout_ms / 1000:.0f} s") from None
     if not data:
-        raise ipc.NotRunning("the connection closed without an answer")
-    return ipc.parse_reply(data)
+        raise protocol.NotRunning("the connection closed without an answer")
+    return protocol.parse_reply(data)

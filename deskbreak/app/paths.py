@@ -1,8 +1,17 @@
-"""Where deskbreak keeps its files: the platform's user dirs, or DESKBREAK_HOME for everything."""
+"""Where deskbreak keeps its files: the platform's user dirs, or DESKBREAK_HOME for everything.
+
+Settings and history live in the config and data folders. The instance lock and the command
+socket live in a per-user runtime folder that only this user can open (see :func:`runtime_dir`),
+so another user can neither command the app nor take its lock, and a read-only data folder is
+never mistaken for "already running".
+"""
 
 from __future__ import annotations
 
 import os
+import stat
+import sys
+import tempfile
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -33,7 +42,10 @@ class Paths:
 
     @property
     def lock_file(self) -> Path:
-        return self.data_dir / "deskbreak.lock"
+        """The instance lock, beside the command socket in the private runtime folder.
+
+        Raises RuntimeDirError (an OSError) when no private folder can be had."""
+        return runtime_dir(self.server_name) / f"{self.server_name}.lock"
 
     @property
     def server_name(self) -> str:
@@ -60,3 +72,53 @@ def resolve_paths(environ: Mapping[str, str] = os.environ) -> Paths:
         config_dir=platformdirs.user_config_path(APP_NAME, appauthor=False),
         data_dir=platformdirs.user_data_path(APP_NAME, appauthor=False),
     )
+
+
+MAX_SOCKET_PATH = 100  # sun_path holds 108 bytes on Linux, 104 on macOS
+
+
+class RuntimeDirError(PermissionError):
+    """No folder private to this user for the lock and the socket; the message says which and why."""
+
+
+def _private(st: os.stat_result, uid: int) -> bool:
+    return stat.S_ISDIR(st.st_mode) and st.st_uid == uid and not st.st_mode & 0o077
+
+
+def runtime_dir(name: str, environ: Mapping[str, str] = os.environ, platform: str = sys.platform) -> Path:
+    """The per-user folder for `name`'s lock and socket (created if needed; only we can open it).
+
+    XDG_RUNTIME_DIR when it is a folder of ours with no group/other permissions and the socket
+    path fits (sun_path is short); else <tmp>/deskbreak-<uid>, created 0700 and checked (without
+    following a symlink) to be ours and private. On Windows: the user's own runtime folder.
+    """
+    if platform == "win32" or not hasattr(os, "getuid"):
+        folder = platformdirs.user_runtime_path(APP_NAME, appauthor=False)
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    uid = os.getuid()
+    runtime = environ.get("XDG_RUNTIME_DIR", "")
+    if runtime and os.path.isabs(runtime):
+        path = Path(runtime)
+        try:
+            usable = _private(path.stat(), uid)
+        except OSError:
+            usable = False
+        if usable and len(os.fsencode(path / f"{name}.sock")) <= MAX_SOCKET_PATH:
+            return path
+    folder = Path(tempfile.gettempdir()) / f"{APP_NAME}-{uid}"
+    try:
+        folder.mkdir(mode=0o700)
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise RuntimeDirError(f"cannot create {folder} for the lock and command socket: {exc}") from exc
+    st = folder.lstat()
+    if not stat.S_ISDIR(st.st_mode) or st.st_uid != uid:
+        raise RuntimeDirError(
+            f"{folder} is not a folder owned by this user (uid {uid}); it holds deskbreak's lock and "
+            f"command socket, so it must be yours alone: remove it or set XDG_RUNTIME_DIR to a 0700 folder"
+        )
+    if st.st_mode & 0o077:  # ours, but opened up (chmod): make it private again
+        folder.chmod(0o700)
+    return folder

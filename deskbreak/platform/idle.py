@@ -15,7 +15,8 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Mapping
-from typing import Protocol, runtime_checkable
+
+from deskbreak.platform.idle_base import IdleMonitor, IdleMonitorUnavailable, NullIdleMonitor
 
 __all__ = [
     "BackendFactory",
@@ -27,37 +28,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-
-@runtime_checkable
-class IdleMonitor(Protocol):
-    """Reports how long the user has not touched keyboard or mouse."""
-
-    name: str
-
-    def idle_seconds(self) -> float | None:
-        """Seconds since the last user input; None when it cannot be known right now."""
-        ...
-
-    def close(self) -> None:
-        """Release OS resources (display connections, handles); safe to call twice."""
-        ...
-
-
-class IdleMonitorUnavailable(RuntimeError):
-    """Raised by a backend's constructor when it cannot work in this session."""
-
-
-class NullIdleMonitor:
-    """Fallback when no backend works: idle time is always unknown, so the tracker assumes presence."""
-
-    name = "none"
-
-    def idle_seconds(self) -> float | None:
-        return None
-
-    def close(self) -> None:
-        return None
 
 
 BackendFactory = Callable[[Mapping[str, str]], IdleMonitor]

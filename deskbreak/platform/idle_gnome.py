@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from deskbreak.platform.idle import IdleMonitorUnavailable
+from deskbreak.platform.idle_base import IdleMonitorUnavailable
 
 __all__ = [
     "CALL_TIMEOUT_MS",

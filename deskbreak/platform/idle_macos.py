@@ -14,7 +14,7 @@ import shutil
 import subprocess
 from collections.abc import Callable, Sequence
 
-from deskbreak.platform.idle import IdleMonitorUnavailable
+from deskbreak.platform.idle_base import IdleMonitorUnavailable
 
 __all__ = ["IOREG_COMMAND", "MacIdleMonitor", "parse_hid_idle_time", "run_command"]
 

@@ -13,7 +13,7 @@ import ctypes
 import sys
 from collections.abc import Callable
 
-from deskbreak.platform.idle import IdleMonitorUnavailable
+from deskbreak.platform.idle_base import IdleMonitorUnavailable
 
 __all__ = ["TICK_MODULUS", "WindowsIdleMonitor", "idle_milliseconds"]
 

@@ -16,7 +16,7 @@ import ctypes.util
 from collections.abc import Callable
 from typing import Any
 
-from deskbreak.platform.idle import IdleMonitorUnavailable
+from deskbreak.platform.idle_base import IdleMonitorUnavailable
 
 __all__ = ["LibraryLoader", "X11IdleMonitor", "XScreenSaverInfo", "load_library"]
 

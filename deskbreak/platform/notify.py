@@ -27,6 +27,23 @@ ACTION_SKIP = "skip"
 ACTION_DEFAULT = "default"
 
 
+def distinct_actions(actions: dict[str, str]) -> dict[str, str]:
+    """The actions with each label once, as a daemon's menu should list them.
+
+    A reminder offers "Start break" both as the default action (a click on the notification body)
+    and as a button; daemons that list every action (dunst's context menu) would show it twice. The
+    default action keeps its label, so a click on the body and the menu entry both still start the
+    break; any other action with a label already taken is dropped. Order is kept.
+    """
+    owner: dict[str, str] = {}
+    if ACTION_DEFAULT in actions:
+        owner[actions[ACTION_DEFAULT]] = ACTION_DEFAULT
+    for key, label in actions.items():
+        owner.setdefault(label, key)
+    kept = set(owner.values())
+    return {key: label for key, label in actions.items() if key in kept}
+
+
 class Notifier(Protocol):
     name: str
 
@@ -84,7 +101,7 @@ class NotifySendNotifier(ActionEmitter):
         if self._icon:
             args.append(f"--icon={self._icon}")
         args += ["--hint=string:desktop-entry:deskbreak", "--category=presence"]
-        for key, label in actions.items():
+        for key, label in distinct_actions(actions).items():
             args.append(f"--action={key}={label}")
         if actions:
             args.append("--wait")

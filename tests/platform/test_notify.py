@@ -5,11 +5,15 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from deskbreak.platform.notify import (
     NotifySendNotifier,
     PlyerNotifier,
     TrayMessageNotifier,
     create_notifier,
+    distinct_actions,
     notify_send_has_actions,
 )
 
@@ -133,3 +137,32 @@ def test_linux_prefers_notify_send_when_present(qtbot):
     )
     assert isinstance(chain.routes[0], NotifySendNotifier)
     assert isinstance(chain.routes[-1], TrayMessageNotifier)
+
+
+REMINDER_ACTIONS = {
+    "default": "Start break",
+    "start": "Start break",
+    "snooze": "Snooze 5 min",
+    "skip": "Skip",
+}
+
+
+def test_a_daemon_menu_lists_start_break_once_and_the_body_click_still_starts(qtbot, tmp_path):
+    notifier = NotifySendNotifier(
+        str(_fake_notify_send(tmp_path, "17\\ndefault\\n")), has_actions=lambda _: True
+    )
+    with qtbot.waitSignal(notifier.action_invoked, timeout=5000) as chosen:
+        assert notifier.show("Time for a break", "You sat 45 min.", REMINDER_ACTIONS)
+    assert chosen.args == ["default"]  # the controller starts the break on "default"
+    sent = [a for a in (tmp_path / "args").read_text().splitlines() if a.startswith("--action=")]
+    assert sent == ["--action=default=Start break", "--action=snooze=Snooze 5 min", "--action=skip=Skip"]
+
+
+@given(st.dictionaries(st.sampled_from(["default", "start", "snooze", "skip", "x"]), st.sampled_from("abc")))
+def test_distinct_actions_keeps_every_label_once_and_the_default_action(actions):
+    kept = distinct_actions(actions)
+    assert sorted(kept.values()) == sorted(set(actions.values()))
+    assert list(kept) == [key for key in actions if key in kept]  # order kept
+    assert all(actions[key] == label for key, label in kept.items())
+    if "default" in actions:
+        assert "default" in kept
