@@ -123,12 +123,3 @@ def test_the_shared_names_are_still_importable_where_callers_import_them():
         assert getattr(ipc, name) is getattr(ipc_protocol, name), name
     for name in ("IdleMonitor", "IdleMonitorUnavailable", "NullIdleMonitor"):
         assert getattr(idle, name) is getattr(idle_base, name), name
-
-
-def test_tuning_the_facade_tunes_what_the_transports_read(monkeypatch):
-    from deskbreak.app import ipc, ipc_protocol
-
-    monkeypatch.setattr(ipc, "CLIENT_TIMEOUT_MS", 123)
-    assert ipc_protocol.CLIENT_TIMEOUT_MS == 123
-    monkeypatch.undo()
-    assert ipc_protocol.CLIENT_TIMEOUT_MS == ipc.CLIENT_TIMEOUT_MS == 5000

@@ -42,9 +42,9 @@ class HistoryWriter:
             if row is not None:
                 self._rows[effect.reminder] = row
         elif isinstance(effect, LogAnswer):
-            row_id = self._rows.pop(effect.reminder, None)
-            if row_id is not None:
-                self.store(lambda: self.log.answer(row_id, effect.outcome, effect.at))
+            answered = self._rows.pop(effect.reminder, None)
+            if answered is not None:
+                self.store(lambda: self.log.answer(answered, effect.outcome, effect.at))
         elif isinstance(effect, LogBreakStart):
             reminder_row = self._rows.pop(effect.reminder, None) if effect.reminder is not None else None
             routine_id = self.routine_id
@@ -63,13 +63,14 @@ class HistoryWriter:
     def save_state(self, saved: SavedState, every: timedelta, force: bool = False) -> None:
         """Save the policy's state (its last_seen is the heartbeat) when it changed, else `every`."""
         last = self._last_saved
-        changed = last is None or (last.phase, last.sitting_since, last.due_at, last.count_from) != (
-            saved.phase,
-            saved.sitting_since,
-            saved.due_at,
-            saved.count_from,
+        due = (
+            force
+            or last is None
+            or (last.phase, last.sitting_since, last.due_at, last.count_from)
+            != (saved.phase, saved.sitting_since, saved.due_at, saved.count_from)
+            or not timedelta() <= saved.last_seen - last.last_seen < every
         )
-        if force or changed or saved.last_seen - last.last_seen >= every or saved.last_seen < last.last_seen:
+        if due:
             self.store(lambda: self.log.save_state(saved))
             self._last_saved = saved
 

@@ -10,11 +10,9 @@ module, so there is no import cycle.
 from __future__ import annotations
 
 import sys
-import types
 from collections.abc import Mapping
 from typing import Any
 
-from . import ipc_protocol
 from .ipc_protocol import (
     CLIENT_TIMEOUT_MS,
     MAX_REQUEST,
@@ -65,16 +63,3 @@ def send_command(name: str, command: str, timeout_ms: int = 3000, **extra: Any) 
     from .ipc_qt import send_qt
 
     return send_qt(name, request_line(command, extra), timeout_ms)
-
-
-class _Facade(types.ModuleType):
-    """Setting a tuning constant here (tests shorten CLIENT_TIMEOUT_MS) sets it where the transports
-    read it, so `monkeypatch.setattr(ipc, ...)` keeps working without the transports importing us."""
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name in ("CLIENT_TIMEOUT_MS", "MAX_REQUEST"):
-            setattr(ipc_protocol, name, value)
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Facade

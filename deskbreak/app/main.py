@@ -12,16 +12,18 @@ from typing import Any
 
 from PySide6.QtCore import QLockFile, QSocketNotifier, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from ..bundled import icon_path, resources_dir
 from ..core.clock import SystemClock
 from ..core.durations import humanize
 from ..core.policy import BreakPolicy
 from ..core.problems import Problem
+from ..platform.display import missing_display
 from ..platform.idle import create_idle_monitor
 from ..platform.memory import release_free_memory
 from ..platform.notify import TrayMessageNotifier, create_notifier
+from ..platform.session_lock import SessionLockWatcher
 from ..storage.break_log import BreakLog
 from ..storage.database import StorageError, connect
 from ..ui.icons import load_icon
@@ -34,6 +36,14 @@ from .paths import Paths, resolve_paths
 from .wakeups import SchedulerWakeups
 
 log = logging.getLogger("deskbreak")
+NO_TRAY = (
+    "no system tray was found, so deskbreak has no icon for now; reminders still come as "
+    "notifications, and the icon appears once a tray is there. To get one: on GNOME, install and "
+    "enable the AppIndicator extension (gnome-shell-extension-appindicator); on sway and other "
+    "wlroots desktops, a bar with a tray (waybar's tray module, or swaybar); elsewhere, add a "
+    "system tray or notification-area applet to your panel."
+)
+EXIT_NO_DESKTOP = 2  # no screen, or no private folder for the lock and command socket
 
 
 def _safety_footer() -> str:
@@ -85,15 +95,22 @@ def _install_signal_handlers(app: QApplication) -> QSocketNotifier:
 
 def run_app() -> int:
     logging.basicConfig(level=logging.WARNING, format="deskbreak: %(levelname)s: %(message)s")
+    if (no_display := missing_display()) is not None:
+        print(no_display, file=sys.stderr)
+        return EXIT_NO_DESKTOP
     paths = resolve_paths()
-    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        lock_path = paths.lock_file
+    except OSError as exc:
+        print(f"deskbreak: {exc}", file=sys.stderr)
+        return EXIT_NO_DESKTOP
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("deskbreak")
     app.setDesktopFileName("deskbreak")
     app.setQuitOnLastWindowClosed(False)
 
-    lock = QLockFile(str(paths.lock_file))
+    lock = QLockFile(str(lock_path))
     lock.setStaleLockTime(0)
     while not lock.tryLock(100):
         handed = _hand_over(paths)
@@ -127,6 +144,10 @@ def run_app() -> int:
     tray = Tray(icon, load_icon("deskbreak-due"), humanize(settings.snooze))
     tray.show()  # first: the icon appears while the rest is wired up
     notifier = create_notifier(tray.show_message, icon=str(icon_path("deskbreak-64.png")))
+    if not QSystemTrayIcon.isSystemTrayAvailable():
+        # Reminders still come as notifications; Qt docks the icon when a tray host appears.
+        print(f"deskbreak: {NO_TRAY}", file=sys.stderr)
+        notifier.show("deskbreak is running without a tray icon", NO_TRAY, {})
     for route in notifier.routes:
         if isinstance(route, TrayMessageNotifier):
             tray.icon.messageClicked.connect(route.message_clicked)
@@ -159,6 +180,8 @@ def run_app() -> int:
         for problem in fresh.problems:
             print(f"deskbreak: {problem}", file=sys.stderr)
 
+    lock_watcher = SessionLockWatcher()
+    lock_watcher.locked.connect(controller.session_locked)
     watcher = ConfigWatcher(paths.config_file, paths.routines_dir, reload)
     tray.settings_requested.connect(
         lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.config_file)))
@@ -210,5 +233,5 @@ def run_app() -> int:
     QTimer.singleShot(2000, release_free_memory)  # start-up's garbage, once it has settled
     controller.window_closed.connect(lambda: QTimer.singleShot(1000, release_free_memory))
     code = app.exec()
-    del keep_signals, watcher
+    del keep_signals, watcher, lock_watcher
     return int(code)

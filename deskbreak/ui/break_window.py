@@ -51,6 +51,20 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _label(
+    name: str, text: str = "", *, wrap: bool = False, rich: bool = False, centered: bool = False
+) -> QLabel:
+    """A label with an object name, for the style sheet."""
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(wrap)
+    if rich:
+        label.setTextFormat(Qt.TextFormat.RichText)
+    if centered:
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
 def _clock_text(seconds: float) -> str:
     whole = int(seconds + 0.999)  # 0.2 s left still shows 0:01; 0:00 only when done
     return f"{whole // 60}:{whole % 60:02d}"
@@ -98,8 +112,8 @@ class BreakWindow(QWidget):
         layout = QVBoxLayout(page)
         layout.setSpacing(10)
         top = QHBoxLayout()
-        self.routine_title = QLabel(routine.title, objectName="routineTitle")
-        self.position = QLabel(objectName="position")
+        self.routine_title = _label("routineTitle", routine.title)
+        self.position = _label("position", "")
         top.addWidget(self.routine_title)
         top.addStretch(1)
         top.addWidget(self.position)
@@ -108,21 +122,21 @@ class BreakWindow(QWidget):
         self.overall.setRange(0, len(self.player.steps))
         layout.addWidget(self.overall)
         layout.addSpacing(6)
-        self.exercise_name = QLabel(objectName="exerciseName", wordWrap=True)
+        self.exercise_name = _label("exerciseName", "", wrap=True)
         layout.addWidget(self.exercise_name)
         focus_row = QHBoxLayout()
-        self.focus = QLabel(objectName="focus")
+        self.focus = _label("focus", "")
         focus_row.addWidget(self.focus)
         focus_row.addStretch(1)
         layout.addLayout(focus_row)
-        self.cues = QLabel(objectName="cues", wordWrap=True, textFormat=Qt.TextFormat.RichText)
+        self.cues = _label("cues", "", wrap=True, rich=True)
         self.cues.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.cues, 1)
-        self.caution = QLabel(objectName="caution", wordWrap=True)
+        self.caution = _label("caution", "", wrap=True)
         layout.addWidget(self.caution)
-        self.countdown = QLabel(objectName="countdown", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.countdown = _label("countdown", "", centered=True)
         layout.addWidget(self.countdown)
-        self.paused_label = QLabel("Paused — press Space to carry on", objectName="paused")
+        self.paused_label = _label("paused", "Paused — press Space to carry on")
         self.paused_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.paused_label)
         self.step_progress = QProgressBar(textVisible=False)
@@ -142,7 +156,7 @@ class BreakWindow(QWidget):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         layout.addLayout(buttons)
-        self.footer = QLabel(footer, objectName="footer", wordWrap=True)
+        self.footer = _label("footer", footer, wrap=True)
         layout.addWidget(self.footer)
         return page
 
@@ -150,9 +164,9 @@ class BreakWindow(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addStretch(1)
-        self.done_title = QLabel("Break complete", objectName="doneTitle")
+        self.done_title = _label("doneTitle", "Break complete")
         self.done_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.done_text = QLabel(objectName="doneText", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.done_text = _label("doneText", "", wrap=True, centered=True)
         layout.addWidget(self.done_title)
         layout.addWidget(self.done_text)
         layout.addSpacing(18)

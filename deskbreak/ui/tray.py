@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, SignalInstance, Slot
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -43,7 +43,7 @@ class Tray(QObject):
         self.icon.activated.connect(self._activated)
         self.render(TrayView("deskbreak", "deskbreak", due=False, problems=0))
 
-    def _add(self, text: str, signal: Signal) -> QAction:  # type: ignore[type-arg]
+    def _add(self, text: str, signal: SignalInstance) -> QAction:
         action = self.menu.addAction(text)
         action.triggered.connect(signal)
         return action

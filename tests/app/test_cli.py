@@ -128,12 +128,12 @@ class _QtRaw:
 def test_ipc_server_answers_good_and_bad_requests_and_drops_silent_clients(
     backend, qtbot, tmp_path, monkeypatch
 ):
-    from deskbreak.app import ipc
+    from deskbreak.app import ipc, ipc_protocol
     from deskbreak.app.ipc_qt import QtCommandServer, send_qt
     from deskbreak.app.ipc_unix import UnixCommandServer, send_unix
 
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
-    monkeypatch.setattr(ipc, "CLIENT_TIMEOUT_MS", 200)
+    monkeypatch.setattr(ipc_protocol, "CLIENT_TIMEOUT_MS", 200)
     server_class, send, raw = {
         "unix": (UnixCommandServer, send_unix, _UnixRaw),
         "qt": (QtCommandServer, send_qt, _QtRaw),

@@ -174,6 +174,10 @@ class DesktopSession:
             self.stop()
             raise
 
+    def start_tray(self) -> None:
+        """Start the tray host now (for sessions created with tray=False): a tray appearing late."""
+        self._start_trayer()
+
     def stop(self) -> None:
         """End every started process group by PID (newest first): SIGTERM, then SIGKILL."""
         while self._procs:

@@ -112,3 +112,11 @@ def test_a_break_from_the_last_breaks_complete_page_opens_exactly_one_new_window
         assert app.status()["state"] == "sitting"
     finally:
         app.stop()
+
+
+def test_the_screen_locking_ends_the_break(app, desktop):
+    open_break(app, desktop)
+    signal = ["dbus-send", "--session", "--type=signal", "/org/freedesktop/ScreenSaver"]
+    assert desktop.run(*signal, "org.freedesktop.ScreenSaver.ActiveChanged", "boolean:true").returncode == 0
+    [entry] = back_to_tracking(app, desktop, 1)
+    assert entry["outcome"] == "ended_early"
