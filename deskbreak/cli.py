@@ -97,6 +97,17 @@ def _history(as_json: bool, limit: int) -> int:
     return 0
 
 
+def _run_app() -> int:
+    """The tray app; an error it did not expect ends it with one line and a log, not a traceback."""
+    from .app.main import run_app
+
+    try:
+        return run_app()
+    except Exception:
+        sys.excepthook(*sys.exc_info())
+        return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_in = list(sys.argv[1:] if argv is None else argv)
     if args_in in ([], ["run"]):
@@ -106,15 +117,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # heap around it, which keeps ~4 MiB less resident for the whole day (tests/bench).
         import apscheduler.schedulers.qt  # noqa: F401
 
-        from .app.main import run_app
-
-        return run_app()
+        return _run_app()
     args = _parser().parse_args(args_in)
     command = args.command or "run"
     if command == "run":
-        from .app.main import run_app
-
-        return run_app()
+        return _run_app()
     if command == "history":
         return _history(args.json, args.limit)
     if command == "status":

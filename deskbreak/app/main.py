@@ -28,6 +28,7 @@ from ..storage.break_log import BreakLog
 from ..storage.database import StorageError, connect
 from ..ui.icons import load_icon
 from ..ui.tray import Tray
+from . import crash_log
 from .config_watch import ConfigWatcher
 from .configuration import load_configuration
 from .controller import Controller
@@ -99,6 +100,7 @@ def run_app() -> int:
         print(no_display, file=sys.stderr)
         return EXIT_NO_DESKTOP
     paths = resolve_paths()
+    crash_log.install(paths.data_dir / "deskbreak.log")
     try:
         lock_path = paths.lock_file
     except OSError as exc:
