@@ -178,8 +178,7 @@ class Controller(QObject):
     def _remind(self, event: ShowReminder) -> None:
         if not self.notifications:
             return
-        title = "Time for an upper-back break"
-        body = f"You have been sitting for {humanize(event.sitting_for)}. {self._routine_blurb()}"
+        title, body = views.reminder_text(event.sitting_for, self.routine)
         actions = {
             ACTION_DEFAULT: "Start break",
             ACTION_START: "Start break",
@@ -188,12 +187,6 @@ class Controller(QObject):
         }
         if not self.notifier.show(title, body, actions):
             log.warning("no notification route worked; the tray icon shows the break is due")
-
-    def _routine_blurb(self) -> str:
-        if self.routine is None:
-            return "Stand up and move for a couple of minutes."
-        minutes = max(1, round(self.routine.total.total_seconds() / 60))
-        return f"{self.routine.title} takes about {minutes} min."
 
     # -- what the user asks for -------------------------------------------------------
 
@@ -285,14 +278,8 @@ class Controller(QObject):
 
     def status(self) -> dict[str, Any]:
         now = self.clock.now()
-        status = self.policy.status(now)
         return {
-            "state": status.phase.value,
-            "sitting_seconds": int(status.sitting_for.total_seconds()),
-            "next_break_at": status.due_at.isoformat(timespec="seconds") if status.due_at else None,
-            "routine": self.routine.id if self.routine else None,
-            "problems": [str(p) for p in self.problems],
-            "idle_seconds": self._idle_seconds,
+            **views.status_json(self.policy.status(now), self.routine, self.problems, self._idle_seconds),
             "break_window": self.windows.visible(self.lifecycle.window),
             "tray": self.tray.describe(),
         }

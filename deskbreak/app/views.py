@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import TYPE_CHECKING
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from ..core.durations import humanize
 from ..core.policy import Phase, Status
@@ -11,6 +11,8 @@ from ..ui.view_data import HistoryRow, TrayView
 
 if TYPE_CHECKING:
     from ..core.history import BreakRecord
+    from ..core.problems import Problem
+    from ..core.routines import Routine
 
 
 def clock_time(moment: datetime, now: datetime) -> str:
@@ -78,3 +80,27 @@ def history_text(records: list[BreakRecord], now: datetime) -> str:
         when = record.at.astimezone().strftime("%Y-%m-%d %H:%M")
         lines.append(f"{when:<17} {row.kind:<9} {row.sat_for:<15} {row.routine:<18} {row.outcome}")
     return "\n".join(lines)
+
+
+def reminder_text(sitting_for: timedelta, routine: Routine | None) -> tuple[str, str]:
+    """The reminder notification's title and body."""
+    if routine is None:
+        blurb = "Stand up and move for a couple of minutes."
+    else:
+        minutes = max(1, round(routine.total.total_seconds() / 60))
+        blurb = f"{routine.title} takes about {minutes} min."
+    return "Time for an upper-back break", f"You have been sitting for {humanize(sitting_for)}. {blurb}"
+
+
+def status_json(
+    status: Status, routine: Routine | None, problems: list[Problem], idle_seconds: float | None
+) -> dict[str, Any]:
+    """The running app's state for `deskbreak status --json`."""
+    return {
+        "state": status.phase.value,
+        "sitting_seconds": int(status.sitting_for.total_seconds()),
+        "next_break_at": status.due_at.isoformat(timespec="seconds") if status.due_at else None,
+        "routine": routine.id if routine else None,
+        "problems": [str(p) for p in problems],
+        "idle_seconds": idle_seconds,
+    }

@@ -30,12 +30,43 @@ repeated close) carries an old token and changes nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from .effects import (
+    BreakCounted,
+    CloseWindow,
+    Effect,
+    LogAnswer,
+    LogBreakEnd,
+    LogBreakStart,
+    LogReminder,
+    NoRoutine,
+    OpenWindow,
+    RaiseWindow,
+    ShowReminder,
+    WithdrawReminder,
+)
 from .player import PlayerResult
 from .policy import BreakPolicy, Outcome, Phase, PolicySettings, ReminderAnswered, ReminderDue
+
+__all__ = [
+    "OVERRUN",
+    "BreakCounted",
+    "BreakLifecycle",
+    "CloseWindow",
+    "Effect",
+    "LogAnswer",
+    "LogBreakEnd",
+    "LogBreakStart",
+    "LogReminder",
+    "Mode",
+    "NoRoutine",
+    "OpenWindow",
+    "RaiseWindow",
+    "ShowReminder",
+    "WithdrawReminder",
+]
 
 # A break still open this long after its routine should have ended is closed: the window
 # cannot have been in use (left paused, hidden behind others, or its signals lost).
@@ -48,93 +79,6 @@ class Mode(StrEnum):
     TRACKING = "tracking"
     ON_BREAK = "on_break"
     STOPPED = "stopped"
-
-
-@dataclass(frozen=True)
-class LogReminder:
-    reminder: int
-    at: datetime
-    sitting_for: timedelta
-
-
-@dataclass(frozen=True)
-class LogAnswer:
-    """A reminder resolved without a break: snoozed, skipped, stepped away, unanswered."""
-
-    reminder: int
-    outcome: Outcome
-    at: datetime
-
-
-@dataclass(frozen=True)
-class LogBreakStart:
-    break_id: int
-    at: datetime
-    reminder: int | None  # the reminder this break answers
-    sitting_for: timedelta
-
-
-@dataclass(frozen=True)
-class LogBreakEnd:
-    break_id: int
-    reminder: int | None
-    at: datetime
-    result: PlayerResult
-
-
-@dataclass(frozen=True)
-class ShowReminder:
-    reminder: int
-    sitting_for: timedelta
-
-
-@dataclass(frozen=True)
-class WithdrawReminder:
-    pass
-
-
-@dataclass(frozen=True)
-class OpenWindow:
-    token: int
-
-
-@dataclass(frozen=True)
-class RaiseWindow:
-    token: int
-
-
-@dataclass(frozen=True)
-class CloseWindow:
-    token: int
-
-
-@dataclass(frozen=True)
-class BreakCounted:
-    """A break ended: tell the user when the next one is due (on the window's last page)."""
-
-    token: int
-    counted: bool
-    next_due: datetime | None
-
-
-@dataclass(frozen=True)
-class NoRoutine:
-    """A break was asked for but no routine could be loaded."""
-
-
-Effect = (
-    LogReminder
-    | LogAnswer
-    | LogBreakStart
-    | LogBreakEnd
-    | ShowReminder
-    | WithdrawReminder
-    | OpenWindow
-    | RaiseWindow
-    | CloseWindow
-    | BreakCounted
-    | NoRoutine
-)
 
 
 def abandoned(steps_total: int, active: timedelta) -> PlayerResult:
