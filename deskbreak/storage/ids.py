@@ -3,11 +3,14 @@
 The log gives every reminder and break its id at once, even while the file cannot be written,
 so `answer()` and `break_finished()` can refer to it later. Normally the id is also the row's
 id in the file. If the rows have to go to another file (the old one was deleted, or replaced
-by another deskbreak database that already uses those ids) they are given the next free ids
-there; this map remembers which, for as long as that file is in use.
+by another deskbreak database that already uses those ids) each keeps its id where that is
+free there and otherwise gets the next free one; this map remembers which, for as long as that
+file is in use.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 
 class IdMap:
@@ -24,13 +27,18 @@ class IdMap:
         self._rows.clear()
         self._next = first_free
 
-    def place(self, logical: int) -> int:
-        """The file's id for a row we are about to write (the same id whenever it is free)."""
+    def place(self, logical: int, is_free: Callable[[int], bool]) -> int:
+        """The file's id for a row we are about to write: its own id whenever that is free there."""
         found = self._rows.get(logical)
         if found is None:
-            found = logical if logical >= self._next else self._next
+            taken = set(self._rows.values())
+            found = logical
+            if found in taken or not is_free(found):
+                found = self._next
+                while found in taken or not is_free(found):
+                    found += 1
             self._rows[logical] = found
-            self._next = found + 1
+            self._next = max(self._next, found + 1)
         return found
 
     def find(self, logical: int) -> int:

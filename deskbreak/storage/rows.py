@@ -63,7 +63,10 @@ class Row:
     def write(self, conn: sqlite3.Connection, ids: IdMap) -> None:
         """Insert or overwrite the whole row: writing it twice leaves the same file."""
         names = [f.name for f in fields(self)]
-        values = (ids.place(self.id), *astuple(self)[1:])
+        def is_free(rid: int) -> bool:
+            return conn.execute("SELECT 1 FROM breaks WHERE id = ?", (rid,)).fetchone() is None
+
+        values = (ids.place(self.id, is_free), *astuple(self)[1:])
         updates = ", ".join(f"{n} = excluded.{n}" for n in names[1:])
         conn.execute(
             f"INSERT INTO breaks ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"

@@ -232,6 +232,7 @@ class HistoryStore:
                     code == trouble.SQLITE_ERROR and "no such table" in str(exc)
                 ):
                     self._let_go()  # overwritten or emptied in place: open it again, checked
+                    continue
                 self._fail(exc)
                 return False
             if not self._still_the_same_file():

@@ -91,7 +91,7 @@ def cause(exc: BaseException, path: Path) -> str:
 
 def problem_text(path: Path | None, why: str, waiting: int) -> str:
     where = str(path) if path is not None else "the history database"
-    events = "1 event waits" if waiting == 1 else f"{waiting} events wait"
+    events = {0: "New events wait", 1: "1 event waits"}.get(waiting, f"{waiting} events wait")
     return (
         f"{where}: breaks are not saved for now: {why}. {events} in memory and will be written "
         "as soon as saving works again (deskbreak keeps reminding meanwhile)"
