@@ -8,7 +8,6 @@ from pathlib import Path
 
 from deskbreak.core.policy import Outcome, Phase, SavedState
 from deskbreak.storage.break_log import BreakLog, open_history
-from deskbreak.storage.database import connect
 
 TZ = timezone(timedelta(hours=1))
 SAT = timedelta(minutes=45)
