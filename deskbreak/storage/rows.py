@@ -63,6 +63,7 @@ class Row:
     def write(self, conn: sqlite3.Connection, ids: IdMap) -> None:
         """Insert or overwrite the whole row: writing it twice leaves the same file."""
         names = [f.name for f in fields(self)]
+
         def is_free(rid: int) -> bool:
             return conn.execute("SELECT 1 FROM breaks WHERE id = ?", (rid,)).fetchone() is None
 

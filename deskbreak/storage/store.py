@@ -88,6 +88,7 @@ class HistoryStore:
         self.on_connected: Callable[[], None] | None = None  # any (re)connection
         self._changed = False  # the file at the path is not the one written so far
         self.written = 0  # queued writes that landed (for tests and the fault suite)
+        self.failures = 0  # attempts to write the queue that failed
         if conn is None and path is not None:
             self._open(forced=True)
 
@@ -233,6 +234,7 @@ class HistoryStore:
                 ):
                     self._let_go()  # overwritten or emptied in place: open it again, checked
                     continue
+                self.failures += 1
                 self._fail(exc)
                 return False
             if not self._still_the_same_file():
@@ -254,6 +256,11 @@ class HistoryStore:
                 log.error("history database: a write was dropped (%s)", exc)
                 batch.remove(item)
                 self.queue.remove(item)
+            except Exception:
+                # A bug in a write: it must not block the queue for good, nor leave a transaction open.
+                self.queue.remove(item)
+                conn.rollback()
+                raise
         conn.execute("COMMIT")
 
     def read(self, query: Callable[[sqlite3.Connection], T]) -> T | None:

@@ -52,21 +52,31 @@ class ReadOnlySwitch:
         if not self.as_root:
             self.folder.chmod(0o555)
             return
-        for args in (
-            ("--bind", str(self.folder), str(self.folder)),
-            ("-o", "remount,bind,ro", str(self.folder)),
-        ):
+        # Made read-only aside, then moved over the folder in one step: a process writing in the
+        # folder meanwhile never sees a half-made mount (and never makes the remount "busy").
+        stage = self.folder.with_name(self.folder.name + ".ro-stage")
+        stage.mkdir(exist_ok=True)
+        steps = (
+            ("--bind", str(self.folder), str(stage)),
+            ("-o", "remount,bind,ro", str(stage)),
+            ("--move", str(stage), str(self.folder)),
+        )
+        for n, args in enumerate(steps):
             done = _mount(*args)
             if done.returncode != 0:
-                self.writable()
+                if n:
+                    subprocess.run(["umount", "-l", str(stage)], capture_output=True, check=False)
+                stage.rmdir()
                 pytest.skip(f"cannot make a read-only bind mount here: {done.stderr.strip()}")
-            self.mounted = True
+        stage.rmdir()
+        self.mounted = True
 
     def writable(self) -> None:
         if not self.as_root:
             self.folder.chmod(0o755)
         elif self.mounted:
-            subprocess.run(["umount", str(self.folder)], capture_output=True, check=True)
+            # lazy: a process may still hold a file opened through the read-only view
+            subprocess.run(["umount", "-l", str(self.folder)], capture_output=True, check=True)
             self.mounted = False
 
 
