@@ -122,11 +122,11 @@ def test_a_read_only_folder_loses_no_event_once_writable(tmp_path: Path) -> None
         with faulty_fs.switchable_folder(folder) as switch:
             db = folder / "history.sqlite3"
             with harness.Writer(db) as writer:
-                writer.groups_at_least(rng.randint(20, 200))
+                writer.groups_at_least(rng.randint(5, 40))
                 switch.read_only()
                 stuck = writer.wait_for(lambda line: line.get("problem") is not None)
                 assert str(folder) in stuck["problem"] and "read-only" in stuck["problem"]
-                writer.groups_at_least(stuck["groups"] + rng.randint(20, 300))
+                writer.groups_at_least(stuck["groups"] + rng.randint(20, 100))
                 switch.writable()
                 writer.wait_for(lambda line: line.get("problem") is None)
                 final = writer.stop()

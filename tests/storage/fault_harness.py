@@ -25,6 +25,7 @@ class Writer:
 
     def __init__(self, db: Path) -> None:
         self.db = db
+        db.parent.mkdir(parents=True, exist_ok=True)
         self.stop_file = db.parent.parent / f"stop-{os.getpid()}-{id(self)}"
         self.lines: list[dict[str, Any]] = []
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
