@@ -108,7 +108,10 @@ class HistoryStore:
         self.notices.append(text)
         del self.notices[:-20]  # a long outage must not grow this
         if self.on_report is not None:
-            self.on_report(text)
+            try:
+                self.on_report(text)
+            except Exception:  # the UI failing to show it must not cost the write
+                log.exception("history database: reporting failed")
 
     def _fail(self, exc: BaseException) -> None:
         why = trouble.cause(exc, self.path) if self.path is not None else str(exc)
@@ -122,10 +125,8 @@ class HistoryStore:
     def _recovered(self, written: int) -> None:
         if self._why is not None:
             self._why = None
-            self._report(
-                f"{self.path}: saving the history works again; "
-                f"{written} event{'s' if written != 1 else ''} that waited in memory were written"
-            )
+            events = "1 event that waited was" if written == 1 else f"{written} events that waited were"
+            self._report(f"{self.path}: saving the history works again; {events} written")
 
     # -- the connection -----------------------------------------------------------------
 

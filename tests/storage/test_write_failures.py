@@ -203,3 +203,32 @@ def test_the_state_and_heartbeat_keep_only_their_latest_value_in_the_queue(tmp_p
         log.heartbeat(now)
         log.save_state(SavedState(Phase.SITTING, T0, now + SAT, now))
     assert log.waiting <= waiting + 2  # memory does not grow with time
+
+
+def test_the_ui_hears_once_when_saving_fails_and_once_when_it_works_again(tmp_path: Path) -> None:
+    log = open_history(tmp_path / "history.sqlite3")
+    heard: list[str] = []
+    log.on_report = heard.append
+    make_disk_full(log)
+    for n in range(200):
+        log.reminder_shown(T0 + n * timedelta(minutes=1), SAT)
+    assert len(heard) == 1 and "the disk is full" in heard[0]
+    make_space(log)
+    log.retry()
+    assert len(heard) == 2
+    assert heard[1].startswith(f"{tmp_path / 'history.sqlite3'}: saving the history works again")
+    assert "events that waited were written" in heard[1]
+
+
+def test_a_failing_ui_callback_costs_no_event(tmp_path: Path) -> None:
+    log = open_history(tmp_path / "history.sqlite3")
+
+    def broken(_: str) -> None:
+        raise RuntimeError("the tray is gone")
+
+    log.on_report = broken
+    make_disk_full(log)
+    ids = [log.reminder_shown(T0 + n * timedelta(minutes=1), SAT) for n in range(200)]
+    make_space(log)
+    assert log.retry()
+    assert [r[0] for r in file_rows(tmp_path / "history.sqlite3")] == ids
