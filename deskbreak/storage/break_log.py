@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.policy import Outcome, SavedState
-from . import dangling
+from . import dangling, trouble
 from .ids import IdMap
 from .rows import COLUMNS, Row, decode_state, encode_state, iso, to_record
 from .store import HistoryStore, database_path
@@ -68,6 +68,16 @@ class BreakLog:
     @property
     def problem(self) -> str | None:
         return self.store.problem
+
+    @property
+    def path(self) -> Path | None:
+        return self.store.path
+
+    @property
+    def problem_reason(self) -> str | None:
+        """`problem` without the file name in front, for `Problem(str(log.path), reason)`."""
+        why = self.store.why
+        return None if why is None else trouble.reason_text(why, len(self.store.queue))
 
     @property
     def healthy(self) -> bool:

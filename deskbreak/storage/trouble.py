@@ -89,10 +89,15 @@ def cause(exc: BaseException, path: Path) -> str:
     return str(exc) or type(exc).__name__
 
 
-def problem_text(path: Path | None, why: str, waiting: int) -> str:
-    where = str(path) if path is not None else "the history database"
+def reason_text(why: str, waiting: int) -> str:
+    """The problem without the file name (for a Problem, which names the file itself)."""
     events = {0: "New events wait", 1: "1 event waits"}.get(waiting, f"{waiting} events wait")
     return (
-        f"{where}: breaks are not saved for now: {why}. {events} in memory and will be written "
+        f"breaks are not saved for now: {why}. {events} in memory and will be written "
         "as soon as saving works again (deskbreak keeps reminding meanwhile)"
     )
+
+
+def problem_text(path: Path | None, why: str, waiting: int) -> str:
+    where = str(path) if path is not None else "the history database"
+    return f"{where}: {reason_text(why, waiting)}"

@@ -70,6 +70,7 @@ def test_on_a_full_disk_every_event_waits_in_memory_and_lands_in_order(tmp_path:
     assert log.problem is not None
     assert str(path) in log.problem and "the disk is full" in log.problem
     assert f"{log.waiting} events wait in memory" in log.problem
+    assert log.problem == f"{path}: {log.problem_reason}" and log.path == path
     assert len(ids) == len(set(ids)) == 200
     written_while_full = len(file_rows(path))
     assert written_while_full < 201
