@@ -12,6 +12,7 @@ WAL's speed is not needed.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
@@ -51,7 +52,10 @@ class StorageError(Exception):
 def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA busy_timeout=2000")
     if conn.execute("PRAGMA journal_mode").fetchone()[0] != "delete":
-        conn.execute("PRAGMA journal_mode=DELETE")  # an older deskbreak's WAL file, folded back
+        # An older deskbreak's WAL file, folded back into one file. Should another program have
+        # it open right now, it stays WAL for this run (and is folded back at the next start).
+        with contextlib.suppress(sqlite3.OperationalError):
+            conn.execute("PRAGMA journal_mode=DELETE")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
 
