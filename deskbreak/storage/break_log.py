@@ -1,89 +1,157 @@
-"""The log of reminders and breaks: one row per reminder or self-started break."""
+"""The log of reminders and breaks: one row per reminder or self-started break.
+
+Nothing the app records is lost while the file cannot be written: each write method puts the
+change in memory first (see store.py) and returns at once; no write method raises for a disk,
+file or folder problem. The id a reminder or break gets is handed out here, before the row is
+written, so answer() and break_finished() work on rows still waiting in memory.
+
+Health for the UI: `problem` (None, or a sentence naming the file, the cause and how many
+events wait), `healthy`, `waiting`, `on_report` (called with each new problem and each
+one-off notice, e.g. "a new database was started" or "saving works again"), `take_notices()`.
+The app calls `heartbeat(now)` and `retry()` on each check.
+"""
 
 from __future__ import annotations
 
-import functools
-import json
 import sqlite3
+import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..core.policy import Outcome, Phase, SavedState
-from .database import StorageError
+from ..core.policy import Outcome, SavedState
+from . import dangling, trouble
+from .ids import IdMap
+from .rows import COLUMNS, Row, decode_state, encode_state, iso, to_record
+from .store import HistoryStore, database_path
 
 if TYPE_CHECKING:
     from ..core.history import BreakRecord
     from ..core.player import PlayerResult
 
-P = ParamSpec("P")
-R = TypeVar("R")
-
-_COLUMNS = (
-    "id, at, reminded, outcome, sitting_seconds, started_at, ended_at, routine_id,"
-    " steps_done, steps_total, steps_skipped, active_seconds"
-)
+HEARTBEAT_EVERY = timedelta(seconds=60)
 
 
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat(timespec="seconds") if value else None
+def open_history(
+    path: Path, *, monotonic: Callable[[], float] = time.monotonic, reopen_every: float = 30.0
+) -> BreakLog:
+    """The log kept in `path`; never raises. A missing folder is created; a file that cannot be
+    opened gives a log that runs from memory, reports why, and tries again on later writes."""
+    return BreakLog(HistoryStore(path, monotonic=monotonic, reopen_every=reopen_every))
 
 
-def _dt(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
-
-
-def _td(value: float | None) -> timedelta | None:
-    return timedelta(seconds=value) if value is not None else None
-
-
-def _storage_errors(method: Callable[P, R]) -> Callable[P, R]:
-    """sqlite3 errors (locked, disk full, I/O) leave as StorageError, which callers handle."""
-
-    @functools.wraps(method)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return method(*args, **kwargs)
-        except sqlite3.Error as exc:
-            raise StorageError(f"the history database could not be written or read ({exc})") from exc
-
-    return wrapper
+def _seconds(value: timedelta) -> float:
+    return round(value.total_seconds(), 1)
 
 
 class BreakLog:
-    """Writes each change in its own short transaction, so a killed process loses at most it.
+    """Reminders, breaks and the state that survives a restart, each write its own transaction."""
 
-    Every public method raises StorageError, never a raw sqlite3 error.
-    """
+    def __init__(self, source: sqlite3.Connection | HistoryStore) -> None:
+        if isinstance(source, sqlite3.Connection):
+            source = HistoryStore(database_path(source), source)
+        self.store = source
+        self._open: dict[int, Row] = {}  # reminders and breaks not finished yet
+        self._next_id = self.store.ids.first_free
+        self._last_beat: datetime | None = None
+        self.store.on_connected = self._connected
+        self.store.on_new_file = self._new_file
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
+    # -- health -------------------------------------------------------------------------
 
-    def _insert(self, **values: object) -> int:
-        keys = ", ".join(values)
-        marks = ", ".join("?" for _ in values)
-        cursor = self.conn.execute(f"INSERT INTO breaks ({keys}) VALUES ({marks})", tuple(values.values()))
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
+    @property
+    def conn(self) -> sqlite3.Connection | None:
+        return self.store.conn
 
-    @_storage_errors
+    @property
+    def problem(self) -> str | None:
+        return self.store.problem
+
+    @property
+    def path(self) -> Path | None:
+        return self.store.path
+
+    @property
+    def problem_reason(self) -> str | None:
+        """`problem` without the file name in front, for `Problem(str(log.path), reason)`."""
+        why = self.store.why
+        return None if why is None else trouble.reason_text(why, len(self.store.queue))
+
+    @property
+    def healthy(self) -> bool:
+        return self.store.why is None and not self.store.queue
+
+    @property
+    def waiting(self) -> int:
+        return len(self.store.queue)
+
+    @property
+    def on_report(self) -> Callable[[str], None] | None:
+        return self.store.on_report
+
+    @on_report.setter
+    def on_report(self, callback: Callable[[str], None] | None) -> None:
+        self.store.on_report = callback
+
+    def take_notices(self) -> list[str]:
+        notices, self.store.notices = self.store.notices, []
+        return notices
+
+    def retry(self) -> bool:
+        """Try to write what waits in memory (the app calls this on each check); True if all is saved."""
+        return self.store.flush()
+
+    def close(self) -> int:
+        """Save what can be saved and close the file; returns how many events could not be saved."""
+        return self.store.close()
+
+    def _connected(self) -> None:
+        self._next_id = max(self._next_id, self.store.ids.first_free)
+
+    def _new_file(self) -> None:
+        """Another file is in use now: the reminders and breaks still open are written to it too."""
+        for row in sorted(self._open.values(), key=lambda r: r.id, reverse=True):
+            self._put(row, flush=False, first=True)
+
+    # -- reminders and breaks -----------------------------------------------------------
+
+    def _put(self, row: Row, *, flush: bool = True, first: bool = False) -> None:
+        if row.pending:
+            self._open[row.id] = row
+        else:
+            self._open.pop(row.id, None)
+        self.store.write(row.write, key=f"row:{row.id}", data=row, flush=flush, first=first)
+
+    def _update(self, rid: int, **values: object) -> None:
+        """A change to a row this run does not hold (written by an earlier run)."""
+        sets = ", ".join(f"{name} = ?" for name in values)
+
+        def op(conn: sqlite3.Connection, ids: IdMap) -> None:
+            conn.execute(f"UPDATE breaks SET {sets} WHERE id = ?", (*values.values(), ids.find(rid)))
+
+        self.store.write(op)
+
+    def _new(self, **values: object) -> int:
+        rid = self._next_id
+        self._next_id += 1
+        self._put(Row(id=rid, **values))  # type: ignore[arg-type]
+        return rid
+
     def reminder_shown(self, at: datetime, sitting_for: timedelta) -> int:
-        return self._insert(
-            at=_iso(at),
-            reminded=1,
-            outcome=Outcome.PENDING.value,
-            sitting_seconds=round(sitting_for.total_seconds(), 1),
+        return self._new(
+            at=iso(at), reminded=1, outcome=Outcome.PENDING.value, sitting_seconds=_seconds(sitting_for)
         )
 
-    @_storage_errors
     def answer(self, reminder_id: int, outcome: Outcome, at: datetime) -> None:
         """Resolve a reminder without a break: snoozed, skipped, stepped away, unanswered."""
-        self.conn.execute(
-            "UPDATE breaks SET outcome = ?, answered_at = ? WHERE id = ?",
-            (outcome.value, _iso(at), reminder_id),
-        )
+        row = self._open.get(reminder_id)
+        if row is None:
+            self._update(reminder_id, outcome=outcome.value, answered_at=iso(at))
+        else:
+            self._put(replace(row, outcome=outcome.value, answered_at=iso(at)))
 
-    @_storage_errors
     def break_started(
         self,
         at: datetime,
@@ -92,122 +160,96 @@ class BreakLog:
         reminder_id: int | None,
         sitting_for: timedelta,
     ) -> int:
-        if reminder_id is not None:
-            self.conn.execute(
-                "UPDATE breaks SET started_at = ?, routine_id = ?, answered_at = ? WHERE id = ?",
-                (_iso(at), routine_id, _iso(at), reminder_id),
+        if reminder_id is None:
+            return self._new(
+                at=iso(at),
+                reminded=0,
+                outcome=Outcome.PENDING.value,
+                sitting_seconds=_seconds(sitting_for),
+                started_at=iso(at),
+                routine_id=routine_id,
             )
-            return reminder_id
-        return self._insert(
-            at=_iso(at),
-            reminded=0,
-            outcome=Outcome.PENDING.value,
-            sitting_seconds=round(sitting_for.total_seconds(), 1),
-            started_at=_iso(at),
-            routine_id=routine_id,
-        )
+        row = self._open.get(reminder_id)
+        if row is None:
+            self._update(reminder_id, started_at=iso(at), routine_id=routine_id, answered_at=iso(at))
+        else:
+            self._put(replace(row, started_at=iso(at), routine_id=routine_id, answered_at=iso(at)))
+        return reminder_id
 
-    @_storage_errors
     def break_finished(self, break_id: int, at: datetime, result: PlayerResult) -> None:
         outcome = Outcome.COMPLETED if result.completed else Outcome.ENDED_EARLY
-        self.conn.execute(
-            "UPDATE breaks SET outcome = ?, ended_at = ?, steps_done = ?, steps_total = ?,"
-            " steps_skipped = ?, active_seconds = ? WHERE id = ?",
-            (
-                outcome.value,
-                _iso(at),
-                result.steps_done,
-                result.steps_total,
-                result.steps_skipped,
-                round(result.active.total_seconds(), 1),
-                break_id,
-            ),
-        )
+        values: dict[str, object] = {
+            "outcome": outcome.value,
+            "ended_at": iso(at),
+            "steps_done": result.steps_done,
+            "steps_total": result.steps_total,
+            "steps_skipped": result.steps_skipped,
+            "active_seconds": _seconds(result.active),
+        }
+        row = self._open.get(break_id)
+        if row is None:
+            self._update(break_id, **values)
+        else:
+            self._put(replace(row, **values))  # type: ignore[arg-type]
 
-    @_storage_errors
-    def close_dangling(self, at: datetime) -> int:
-        """Entries left pending by a crash or kill: a started break ended early, else unanswered."""
-        self.conn.execute("BEGIN")
-        try:
-            ended = self.conn.execute(
-                "UPDATE breaks SET outcome = 'ended_early', ended_at = coalesce(ended_at, ?)"
-                " WHERE outcome = 'pending' AND started_at IS NOT NULL",
-                (_iso(at),),
-            ).rowcount
-            unanswered = self.conn.execute(
-                "UPDATE breaks SET outcome = 'unanswered', answered_at = ? WHERE outcome = 'pending'",
-                (_iso(at),),
-            ).rowcount
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.rollback()
-            raise
-        return int(ended + unanswered)
+    def close_dangling(self, now: datetime) -> int:
+        """Close what an earlier run left open, at its last heartbeat (see dangling.py).
 
-    @_storage_errors
+        Returns how many rows were closed; 0 if the file cannot be written yet (it is then done,
+        before anything else, as soon as it can).
+        """
+        closed: list[int] = []
+
+        def op(conn: sqlite3.Connection, ids: IdMap) -> None:
+            closed.append(dangling.close_dangling(conn, ids, now))
+
+        self.store.write(op, key="close_dangling")
+        return closed[-1] if closed and not any(q.key == "close_dangling" for q in self.store.queue) else 0
+
+    def heartbeat(self, at: datetime) -> None:
+        """Record that the app is alive at `at` (written at most once a minute)."""
+        last = self._last_beat
+        if last is not None and timedelta(0) <= at - last < HEARTBEAT_EVERY:
+            return
+        self._last_beat = at
+        self._set(dangling.HEARTBEAT_KEY, iso(at) or "")
+
     def recent(self, limit: int = 20) -> list[BreakRecord]:
-        rows = self.conn.execute(
-            f"SELECT {_COLUMNS} FROM breaks ORDER BY id DESC LIMIT ?", (limit,)
-        ).fetchall()
-        return [self._record(row) for row in rows]
-
-    @staticmethod
-    def _record(row: tuple[object, ...]) -> BreakRecord:
-        from ..core.history import BreakRecord
-
-        (rid, at, reminded, outcome, sitting, started, ended, routine, done, total, skipped, active) = row
-        at_dt = _dt(str(at))
-        assert at_dt is not None
-        return BreakRecord(
-            id=int(str(rid)),
-            at=at_dt,
-            reminded=bool(reminded),
-            outcome=Outcome(str(outcome)),
-            sitting_for=_td(float(str(sitting))) if sitting is not None else None,
-            started_at=_dt(str(started)) if started else None,
-            ended_at=_dt(str(ended)) if ended else None,
-            routine_id=str(routine) if routine else None,
-            steps_done=int(str(done)) if done is not None else None,
-            steps_total=int(str(total)) if total is not None else None,
-            steps_skipped=int(str(skipped)) if skipped is not None else None,
-            active=_td(float(str(active))) if active is not None else None,
+        """The newest rows first, including those still waiting in memory."""
+        found = self.store.read(
+            lambda conn: conn.execute(
+                f"SELECT {COLUMNS} FROM breaks ORDER BY id DESC LIMIT ?", (limit,)
+            ).fetchall()
         )
+        records = {r.id: r for r in map(to_record, found or [])}
+        for item in self.store.queue:
+            if isinstance(item.data, Row):
+                file_id = self.store.ids.find(item.data.id) if self.store.conn is not None else item.data.id
+                records[file_id] = item.data.record(file_id)
+        return sorted(records.values(), key=lambda r: r.id, reverse=True)[: max(0, limit)]
 
     # -- state that survives a restart --------------------------------------------------
 
-    @_storage_errors
-    def save_state(self, state: SavedState) -> None:
-        value = json.dumps(
-            {
-                "phase": state.phase.value,
-                "sitting_since": _iso(state.sitting_since),
-                "due_at": _iso(state.due_at),
-                "last_seen": _iso(state.last_seen),
-                "count_from": _iso(state.count_from),
-            }
-        )
-        self.conn.execute(
-            "INSERT INTO app_state (key, value) VALUES ('policy', ?)"
-            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (value,),
-        )
+    def _set(self, key: str, value: str) -> None:
+        def op(conn: sqlite3.Connection, ids: IdMap) -> None:
+            conn.execute(
+                "INSERT INTO app_state (key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
 
-    @_storage_errors
+        self.store.write(op, key=f"state:{key}", data=value)
+
+    def save_state(self, state: SavedState) -> None:
+        self._set(dangling.STATE_KEY, encode_state(state))
+
     def load_state(self) -> SavedState | None:
-        row = self.conn.execute("SELECT value FROM app_state WHERE key = 'policy'").fetchone()
-        if row is None:
-            return None
-        try:
-            data = json.loads(row[0])
-            last_seen = _dt(data["last_seen"])
-            sitting_since, due_at = _dt(data["sitting_since"]), _dt(data["due_at"])
-            if last_seen is None or any(
-                t is not None and t.tzinfo is None for t in (last_seen, sitting_since, due_at)
-            ):
-                return None  # hand-edited or foreign: starting fresh beats crashing
-            count_from = _dt(data.get("count_from"))
-            if count_from is not None and count_from.tzinfo is None:
-                count_from = None
-            return SavedState(Phase(data["phase"]), sitting_since, due_at, last_seen, count_from)
-        except (ValueError, KeyError, TypeError):
-            return None
+        for item in self.store.queue:
+            if item.key == f"state:{dangling.STATE_KEY}" and isinstance(item.data, str):
+                return decode_state(item.data)
+        row = self.store.read(
+            lambda conn: conn.execute(
+                "SELECT value FROM app_state WHERE key = ?", (dangling.STATE_KEY,)
+            ).fetchone()
+        )
+        return decode_state(str(row[0])) if row else None

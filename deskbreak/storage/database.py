@@ -1,11 +1,18 @@
-"""Opening the history database: WAL, foreign keys, and migrations by PRAGMA user_version.
+"""Opening the history database: rollback journal, full sync, migrations by PRAGMA user_version.
 
 Before an existing database is migrated, a copy is kept beside it, so an upgrade can never
 cost the user their history.
+
+The journal is the classic rollback journal, not WAL: it exists only while a transaction runs,
+so between writes the database is one self-contained file. A file deleted, moved or replaced
+while the app runs then leaves no -wal/-shm behind that could be applied to the wrong file, and
+a database in a read-only folder can still be read. deskbreak writes a few rows an hour, so
+WAL's speed is not needed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
@@ -43,10 +50,14 @@ class StorageError(Exception):
 
 
 def _configure(conn: sqlite3.Connection) -> None:
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
-    conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA busy_timeout=2000")
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "delete":
+        # An older deskbreak's WAL file, folded back into one file. Should another program have
+        # it open right now, it stays WAL for this run (and is folded back at the next start).
+        with contextlib.suppress(sqlite3.OperationalError):
+            conn.execute("PRAGMA journal_mode=DELETE")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
 
 
 def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
@@ -57,14 +68,21 @@ def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     return target
 
 
+OUR_TABLES = frozenset({"breaks", "app_state"})
+
+
 def _refuse_newer(conn: sqlite3.Connection, path: Path | None) -> int:
+    """The schema version, after refusing a newer deskbreak's file or another program's database."""
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    where = str(path) if path else "the database"
     if version > SCHEMA_VERSION:
-        where = str(path) if path else "the database"
         raise StorageError(
             f"{where} was written by a newer deskbreak (schema {version}, this one knows "
             f"{SCHEMA_VERSION}); it was left untouched"
         )
+    tables = {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if version == 0 and tables or version > 0 and not tables >= OUR_TABLES:
+        raise StorageError(f"{where} is not a deskbreak database (another program's?); it was left untouched")
     return version
 
 

@@ -140,6 +140,7 @@ def test_after_a_crash_dangling_entries_are_closed(db_path: Path) -> None:
     log.break_finished(done, at(9, 48), PlayerResult(True, 4, 4, 0, 2 * MIN))
     unanswered = log.reminder_shown(at(10, 33), SAT_45)
     in_break = log.break_started(at(10, 40), "quick-reset", reminder_id=None, sitting_for=7 * MIN)
+    log.heartbeat(at(10, 52))
     conn.close()  # the app died here: one reminder on screen, one break window open
 
     conn = connect(db_path)
@@ -149,7 +150,7 @@ def test_after_a_crash_dangling_entries_are_closed(db_path: Path) -> None:
         by_id = {r.id: r for r in log.recent()}
         assert by_id[unanswered].outcome is Outcome.UNANSWERED
         assert by_id[in_break].outcome is Outcome.ENDED_EARLY
-        assert by_id[in_break].ended_at == at(11, 0)
+        assert by_id[in_break].ended_at == at(10, 52)  # the last heartbeat, not the restart
         assert by_id[done].outcome is Outcome.COMPLETED
         assert by_id[done].ended_at == at(9, 48)
         assert log.close_dangling(at(11, 5)) == 0  # nothing left to close
@@ -255,17 +256,52 @@ def test_a_state_with_naive_timestamps_is_ignored(log: BreakLog, conn: sqlite3.C
 # -- opening and migrating the file -------------------------------------------------------
 
 
-def test_a_fresh_database_is_at_the_current_schema_in_wal_mode(db_path: Path) -> None:
+def test_a_fresh_database_is_at_the_current_schema_with_a_rollback_journal(db_path: Path) -> None:
     conn = connect(db_path)  # the folder does not exist yet
     try:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        # no -wal/-shm beside the file between writes: a replaced file gets nothing of ours
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert integrity_ok(conn)
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"breaks", "app_state"} <= tables
     finally:
         conn.close()
     assert not list(db_path.parent.glob("*.bak"))  # nothing to back up on a first run
+
+
+def test_an_older_wal_database_is_folded_back_into_one_file(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    old = sqlite3.connect(db_path)
+    old.execute("PRAGMA journal_mode=WAL")
+    old.executescript(f"BEGIN; {database.MIGRATIONS[0]} PRAGMA user_version={SCHEMA_VERSION}; COMMIT;")
+    old.execute(
+        "INSERT INTO breaks (at, reminded, outcome) VALUES ('2024-03-04T09:45:00+02:00', 1, 'skipped')"
+    )
+    old.commit()
+    old.close()
+    conn = connect(db_path)
+    try:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        assert [r.outcome for r in BreakLog(conn).recent()] == [Outcome.SKIPPED]
+    finally:
+        conn.close()
+    assert sorted(p.name for p in db_path.parent.iterdir()) == [db_path.name]
+
+
+def test_another_programs_database_is_refused_and_left_untouched(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    other = sqlite3.connect(db_path)
+    other.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")
+    other.commit()
+    other.close()
+    before = db_path.read_bytes()
+    with pytest.raises(StorageError) as info:
+        connect(db_path)
+    assert "not a deskbreak database" in str(info.value)
+    del info
+    assert db_path.read_bytes() == before
 
 
 def test_reopening_a_current_database_makes_no_backup(db_path: Path) -> None:

@@ -27,10 +27,9 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from deskbreak.core.player import PlayerResult
 from deskbreak.core.policy import Outcome, Phase, SavedState
-from deskbreak.storage.break_log import BreakLog
-from deskbreak.storage.database import connect
+from deskbreak.storage.break_log import open_history
 
-log = BreakLog(connect(Path(sys.argv[1])))
+log = open_history(Path(sys.argv[1]))
 t = datetime(2024, 3, 4, 9, 0, tzinfo=timezone.utc)
 sat = timedelta(minutes=45)
 writes = 0
@@ -47,6 +46,9 @@ while True:
     else:
         log.close_dangling(t)  # a multi-statement transaction
     log.save_state(SavedState(Phase.SITTING, t - sat, t + sat, t))
+    log.heartbeat(t)
+    if not log.healthy:
+        print("unhealthy", log.problem, flush=True)
     writes += 1
     t += timedelta(seconds=1)
     if writes == {READY_AFTER}:
@@ -103,9 +105,13 @@ def test_a_kill_in_the_middle_of_logging_leaves_a_sound_database(tmp_path: Path)
         conn = connect(db_path)
         try:
             log = BreakLog(conn)
-            log.close_dangling(datetime(2024, 3, 5, tzinfo=UTC))
+            log.close_dangling(datetime(2024, 3, 5, tzinfo=UTC))  # the next morning
             pending = conn.execute("SELECT count(*) FROM breaks WHERE outcome = 'pending'").fetchone()[0]
             assert pending == 0
+            # What the kill left open is closed when the writer was last alive, not next morning.
+            records = log.recent(limit=10_000)
+            last_alive = max(r.at for r in records)
+            assert max(r.ended_at for r in records if r.ended_at is not None) <= last_alive
             assert len(log.recent(limit=10_000)) == count  # every row reads back as a record
             assert log.load_state() is not None
             log.reminder_shown(datetime(2024, 3, 5, 9, tzinfo=UTC), timedelta(minutes=45))
