@@ -92,6 +92,7 @@ class Controller(QObject):
         self._idle_seconds: float | None = None
         self.history_window: HistoryWindow | None = None
 
+        break_log.on_report = self._storage_report
         self.windows.ended.connect(self._window_ended)
         self.windows.closed.connect(self._window_gone)
         self.windows.opened.connect(self.break_window_opened)
@@ -125,7 +126,10 @@ class Controller(QObject):
                     result = self.windows.current_result(token)
                 elif not self.windows.visible(token):  # the window went away without telling us
                     effects += lifecycle.window_closed(token or 0, now, self.windows.current_result(token))
-                self.history.heartbeat(now)
+            if lifecycle.on_break or lifecycle.reminder is not None:
+                # While a break or reminder is open, a crash should close it near its real end.
+                self.log.heartbeat(now)
+            self.log.retry()  # writes what waited in memory, once the file can be written again
             self._idle_seconds = None if lifecycle.on_break else self.idle.idle_seconds()
             effects += lifecycle.tick(now, self._idle_seconds, monotonic, break_result=result)
         finally:
@@ -166,8 +170,21 @@ class Controller(QObject):
 
     def _after_change(self, now: datetime) -> None:
         self.wakeups.at(self.lifecycle.next_wakeup(now, self._idle_seconds))
+        self._sync_storage_problem()
         self.history.save_state(self.policy.saved(now), every=self.policy.settings.natural_break / 2)
         self.refresh_tray()
+
+    def _storage_report(self, text: str) -> None:
+        """The history log's health changed (a problem began, changed, or went away)."""
+        log.warning("%s", text)
+        self._sync_storage_problem()
+        self.tray.show_message("deskbreak: your break history", text)
+
+    def _sync_storage_problem(self) -> None:
+        file = str(self.log.path or "history database")
+        self.problems[:] = [p for p in self.problems if p.file != file]
+        if self.log.problem_reason is not None:
+            self.problems.append(Problem(file, self.log.problem_reason))
 
     def _report(self, problem: Problem) -> None:
         """A storage failure is reported once and never stops the app."""
@@ -243,6 +260,7 @@ class Controller(QObject):
         self.history.routine_id = config.routine.id if config.routine else ""
         self.notifications = config.settings.notifications
         self.problems[:] = [*config.problems, *extra_problems]
+        self._sync_storage_problem()
         self.tray.snooze.setText(f"Snooze {humanize(config.settings.snooze)}")
         if config.problems:
             self.tray.show_message("deskbreak: a problem with your files", str(config.problems[0]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import TypeVar
 
 from ..core.lifecycle import Effect, LogAnswer, LogBreakEnd, LogBreakStart, LogReminder
@@ -73,8 +73,3 @@ class HistoryWriter:
         if due:
             self.store(lambda: self.log.save_state(saved))
             self._last_saved = saved
-
-    def heartbeat(self, at: datetime) -> None:
-        beat = getattr(self.log, "heartbeat", None)
-        if beat is not None:
-            self.store(lambda: beat(at))

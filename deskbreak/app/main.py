@@ -24,8 +24,7 @@ from ..platform.idle import create_idle_monitor
 from ..platform.memory import release_free_memory
 from ..platform.notify import TrayMessageNotifier, create_notifier
 from ..platform.session_lock import SessionLockWatcher
-from ..storage.break_log import BreakLog
-from ..storage.database import StorageError, connect
+from ..storage.break_log import open_history
 from ..ui.icons import load_icon
 from ..ui.tray import Tray
 from . import crash_log
@@ -123,22 +122,14 @@ def run_app() -> int:
     config = load_configuration(paths)
     settings = config.settings
     problems = list(config.problems)
-    storage_problems: list[Problem] = []
-    try:
-        conn = connect(paths.database)
-    except StorageError as exc:
-        storage_problems.append(Problem(str(paths.database), f"{exc}; breaks are not saved this session"))
-        problems += storage_problems
-        conn = connect(None)
-    break_log = BreakLog(conn)
+    # Never raises: a folder that cannot be written (read-only, full, missing) leaves the log
+    # running from memory, retrying, and saying so; nothing recorded is lost once it can write.
+    break_log = open_history(paths.database, monotonic=clock.monotonic)
     now = clock.now()
-    saved = None
-    try:
-        break_log.close_dangling(now)
-        saved = break_log.load_state()
-    except StorageError as exc:
-        storage_problems.append(Problem(str(paths.database), str(exc)))
-        problems.append(storage_problems[-1])
+    break_log.close_dangling(now)  # a break left open by a crash ends at its last sign of life
+    saved = break_log.load_state()
+    if break_log.problem_reason is not None:
+        problems.append(Problem(str(paths.database), break_log.problem_reason))
     policy = BreakPolicy(config.policy, now, saved)
 
     icon = load_icon("deskbreak")
@@ -178,7 +169,7 @@ def run_app() -> int:
     def reload() -> None:
         assert controller is not None
         fresh = load_configuration(paths)
-        controller.apply_configuration(fresh, extra_problems=storage_problems)
+        controller.apply_configuration(fresh, extra_problems=[])
         for problem in fresh.problems:
             print(f"deskbreak: {problem}", file=sys.stderr)
 
@@ -222,7 +213,9 @@ def run_app() -> int:
             server.close()
         idle.close()
         tray.hide()
-        conn.close()
+        lost = break_log.close()
+        if lost:
+            print(f"deskbreak: {lost} events could not be saved to {paths.database}", file=sys.stderr)
         lock.unlock()
 
     app.aboutToQuit.connect(on_quit)
