@@ -2,8 +2,9 @@
 
     python tests/desktop/make_screenshots.py [--out resources/screenshots]
 
-Starts Xvfb + trayer + dunst (harness.py), runs deskbreak with a short sit limit, and captures
-the reminder with the break window, and the tray menu with the recent-breaks window.
+Starts Xvfb + trayer + dunst (harness.py) and runs deskbreak as it is after a restart 52 minutes
+into a sitting stretch. Every picture is a state the app is really in: the reminder it sends, the
+tray menu while the break is due, and the routine player once the break is taken.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import argparse
 import sys
 import tempfile
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -27,41 +29,40 @@ def _settle(seconds: float) -> None:
     time.sleep(seconds)  # a real desktop settling before a screenshot; not a test
 
 
+def _sitting_for_52_minutes(home: Path) -> None:
+    """A history whose last run was tracking 52 minutes of sitting a few seconds ago, as after
+    a restart mid-morning: the app carries the stretch on and reminds a minute after its start."""
+    from deskbreak.core.policy import Phase, SavedState
+    from deskbreak.storage.break_log import open_history
+
+    now = datetime.now().astimezone()
+    log = open_history(home / "history.sqlite3")
+    since = now - timedelta(minutes=52)
+    log.save_state(SavedState(Phase.SITTING, since, since + timedelta(minutes=45), now, since))
+    assert log.close() == 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "resources" / "screenshots")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    for old in args.out.glob("*.png"):
+        old.unlink()
     with tempfile.TemporaryDirectory() as tmp, DesktopSession(Path(tmp), size="1100x640x24") as desk:
         desk.run("xsetroot", "-solid", "#3b4252")
-        app = RunningApp(desk, Path(tmp) / "home")
-        write_config(app.home, 'sit_limit = "2s"\n')
-        app.start()
+        home = Path(tmp) / "home"
+        write_config(home, "")
+        _sitting_for_52_minutes(home)
+        app = RunningApp(desk, home).start()
         try:
-            assert desk.wait_until(lambda: desk.notifications_displayed() >= 1, 15), app.stderr
-            # Open the window without answering the reminder, so both are in one picture.
-            desk.close_notifications()
-            app.cli("break-now")
-            assert desk.wait_until(lambda: app.windows_named("deskbreak — "), 10)
-            desk.run(
-                "notify-send",
-                "-a",
-                "deskbreak",
-                "-i",
-                str(ROOT / "resources/icons/deskbreak.svg"),
-                "Time for an upper-back break",
-                "You have been sitting for 52 min. Upper-back basics takes about 3 min.",
-            )
-            _settle(8)  # into the second step, so the countdown and progress show
-            desk.screenshot(args.out / "break-and-reminder.png")
+            # 1. The reminder, as the app sends it, with the tray icon showing a break is due.
+            assert desk.wait_until(lambda: app.status()["state"] == "due", 90), app.stderr
+            assert desk.wait_until(lambda: desk.notifications_displayed() >= 1, 10), app.stderr
+            _settle(1)
+            desk.screenshot(args.out / "reminder.png")
 
-            desk.close_notifications()
-            app.stop()
-            # A fresh start with a break due, so the menu shows its snooze and skip entries.
-            app = RunningApp(desk, Path(tmp) / "home2")
-            write_config(app.home, 'sit_limit = "2s"\n')
-            app.start()
-            assert desk.wait_until(lambda: app.status()["state"] == "due", 15), app.stderr
+            # 2. The tray menu while the break is due (Snooze and Skip enabled).
             desk.close_notifications()
             tray = app.status()["tray"]["geometry"]
             x, y = tray[0] + tray[2] // 2, tray[1] + tray[3] // 2
@@ -70,6 +71,12 @@ def main() -> int:
             _settle(1.5)
             desk.screenshot(args.out / "tray-menu.png")
             desk.xdotool("key", "Escape")
+
+            # 3. Taking the break answers the reminder: the routine player, into its second step.
+            assert app.cli("break-now").returncode == 0
+            assert desk.wait_until(lambda: app.windows_named("deskbreak — "), 10)
+            _settle(45)
+            desk.screenshot(args.out / "break-window.png")
         finally:
             app.stop()
     for png in sorted(args.out.glob("*.png")):
