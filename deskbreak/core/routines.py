@@ -133,7 +133,8 @@ class _Reader:
         if number == 0:
             line = line_of(self.text, field, top_level=True) if field else None
             return RoutineError(Problem(self.file, message, field, line))
-        key = f"exercise {number}" + (f" ({name})" if name else "") + (f", {field}" if field else "")
+        label = name if name.isprintable() and len(name) <= 40 else quoted(name)
+        key = f"exercise {number}" + (f" ({label})" if name else "") + (f", {field}" if field else "")
         line = line_of(self.text, "exercises")
         if number <= len(self.heads):
             start = self.heads[number - 1]
