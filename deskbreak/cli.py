@@ -13,6 +13,36 @@ if TYPE_CHECKING:
 from . import __version__
 
 EXIT_NOT_RUNNING = 3
+HISTORY_LIMIT = (1, 100_000)  # the range of `history --limit N`
+
+EPILOG = f"""\
+Set DESKBREAK_HOME to keep settings and history in one folder of your choice.
+
+history --limit N: N is a whole number from {HISTORY_LIMIT[0]} to {HISTORY_LIMIT[1]:,} (default 20).
+
+exit status:
+  0  done (also when deskbreak was already running and was asked to show itself)
+  1  it could not be done: the history cannot be read, the running app refused the
+     command, or another deskbreak holds the lock but does not answer
+  2  wrong command line (unknown command or option, --limit out of range), or the
+     tray app cannot start here (no display)
+  3  the command needs the running app and deskbreak is not running
+"""
+
+
+def _limit(text: str) -> int:
+    """`--limit N`: a whole number in HISTORY_LIMIT, or a usage error (exit status 2)."""
+    import argparse
+
+    low, high = HISTORY_LIMIT
+    shown = text if len(text) <= 20 else text[:20] + "…"
+    try:
+        value = int(text.strip(), 10) if len(text) <= 20 and text.strip().isascii() else None
+    except ValueError:
+        value = None
+    if value is None or not low <= value <= high:
+        raise argparse.ArgumentTypeError(f"must be a whole number from {low} to {high:,}, not {shown!r}")
+    return value
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -21,7 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="deskbreak",
         description="Breaks up long sitting with short upper-back mobility routines.",
-        epilog="Set DESKBREAK_HOME to keep settings and history in one folder of your choice.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"deskbreak {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -32,7 +63,9 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("quit", help="quit the running app")
     history = sub.add_parser("history", help="list logged breaks (works without the app running)")
     history.add_argument("--json", action="store_true", help="machine-readable output")
-    history.add_argument("--limit", type=int, default=20, metavar="N", help="at most N entries (20)")
+    history.add_argument(
+        "--limit", type=_limit, default=20, metavar="N", help="at most N entries, 1 to 100,000 (20)"
+    )
     return parser
 
 

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..core.problems import Problem
-from ..core.routines import Routine, RoutineError, parse_routine
+from ..core.durations import format_duration
+from ..core.problems import Problem, quoted
+from ..core.routines import (
+    MAX_CUES,
+    MAX_EXERCISES,
+    MAX_FILE_CHARS,
+    MAX_ROUTINE,
+    MAX_STEP,
+    MIN_STEP,
+    TEXT_LIMITS,
+    Routine,
+    RoutineError,
+    parse_routine,
+)
+from .config_file import read_text
 
 USER_FOLDER_README = """\
 Put your own routines here as .toml files; the file name (without .toml) is the routine's name,
@@ -22,39 +35,67 @@ focus = "extension"    # extension, rotation, side-bend, shoulder-blades, releas
 duration = "40s"       # per side when sides = true
 sides = false
 cues = ["First cue.", "Second cue."]
-"""
+caution = "Optional: when to be careful or skip it."
+
+Limits: a title and each name up to {title} characters; 1 to {exercises} exercises; each lasts
+{step} (per side with sides = true); 1 to {cues} cues of up to {cue} characters each; a whole
+routine at most {total}. A file that breaks a rule is skipped and the problem is shown in the
+tray's Problems entry, naming the file, the line and the field.
+""".format(
+    title=TEXT_LIMITS["title"],
+    exercises=MAX_EXERCISES,
+    step=f"{format_duration(MIN_STEP)}..{format_duration(MAX_STEP)}",
+    cues=MAX_CUES,
+    cue=TEXT_LIMITS["cue"],
+    total=format_duration(MAX_ROUTINE),
+)
 
 
 @dataclass
 class RoutineLibrary:
     routines: dict[str, Routine] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    broken: dict[str, str] = field(default_factory=dict)  # routine name -> its unusable file
 
-    def choose(self, wanted: str, source: str) -> Routine | None:
+    def choose(self, wanted: str, source: str, line: int | None = None) -> Routine | None:
         """The routine named in the settings, or the default one with a Problem saying so."""
         if wanted in self.routines:
             return self.routines[wanted]
         fallback = self.routines.get("upper-back-basics") or next(iter(self.routines.values()), None)
-        available = ", ".join(sorted(self.routines)) or "none"
         using = f"; using {fallback.id}" if fallback else ""
-        self.problems.append(
-            Problem(source, f"no routine named {wanted!r} (available: {available}){using}", "routine")
-        )
+        if wanted in self.broken:
+            file = self.broken[wanted]
+            message = f"the routine {quoted(wanted)} cannot be used (see the problem in {file})"
+        else:
+            available = ", ".join(sorted(self.routines)) or "none"
+            message = f"no routine named {quoted(wanted)} (available: {available})"
+        self.problems.append(Problem(source, message + using, "routine", line))
         return fallback
 
 
 def _load_folder(folder: Path, library: RoutineLibrary) -> None:
-    for file in sorted(folder.glob("*.toml")):
+    try:
+        files = sorted(folder.glob("*.toml"))
+    except OSError as exc:
+        library.problems.append(Problem(str(folder), f"cannot be listed ({exc.strerror or exc})"))
+        return
+    for file in files:
         try:
-            text = file.read_text(encoding="utf-8")
+            text = read_text(file, MAX_FILE_CHARS)
             library.routines[file.stem] = parse_routine(text, file.stem, str(file))
+            library.broken.pop(file.stem, None)
+            continue
         except RoutineError as exc:
-            library.problems.append(exc.problem)
-        except (OSError, UnicodeDecodeError) as exc:
-            library.problems.append(Problem(str(file), f"cannot be read ({exc}); skipped"))
+            library.problems.append(replace(exc.problem, message=exc.problem.message + "; skipped"))
+        except ValueError as exc:
+            library.problems.append(Problem(str(file), f"{exc}; skipped"))
+        except OSError as exc:
+            library.problems.append(Problem(str(file), f"cannot be read ({exc.strerror or exc}); skipped"))
+        library.broken[file.stem] = str(file)
 
 
 def load_library(builtin_dir: Path, user_dir: Path) -> RoutineLibrary:
+    """Built-in routines, then the user's (theirs win; a broken one is skipped, the rest load)."""
     library = RoutineLibrary()
     _load_folder(builtin_dir, library)
     try:

@@ -1,19 +1,25 @@
-"""User settings: defaults, the commented file we write on first run, and validation.
+"""User settings: one table of specs drives validation, the config template and the docs.
 
-Reading is forgiving: each bad value is reported as a Problem and replaced by its default,
-so one typo never stops the app and never makes us rewrite the user's file.
+Reading is forgiving and total: each bad value is reported as a Problem (file, line, key, what
+was found, what is allowed, the default in use) and replaced by its default, so one typo never
+stops the app, never discards the rest of the file and never makes us rewrite the user's file.
+A syntax error keeps the settings in force (the defaults at start), with the line of the error.
 """
 
 from __future__ import annotations
 
+import textwrap
 import tomllib
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
 from .durations import DurationError, format_duration, parse_duration
-from .problems import Problem
+from .problems import Problem, kind, line_of, quoted, shown, toml_error, without_bom
+
+MAX_FILE_CHARS = 16_000_000  # a settings file is a few hundred bytes; past this it is not read
+MAX_REPORTED_UNKNOWN = 10  # unknown keys reported one by one; the rest in one summary Problem
 
 
 @dataclass(frozen=True)
@@ -29,96 +35,194 @@ class Settings:
 
 DEFAULTS = Settings()
 
-_DURATION_LIMITS: dict[str, tuple[timedelta, timedelta]] = {
-    "sit_limit": (timedelta(seconds=1), timedelta(hours=8)),
-    "snooze": (timedelta(seconds=1), timedelta(hours=2)),
-    "natural_break": (timedelta(seconds=1), timedelta(hours=2)),
-}
 
-CONFIG_TEMPLATE = f"""\
-# deskbreak settings. Edit freely: deskbreak never rewrites this file.
-# Durations are written like "45m", "1h30m" or "90s".
-# A line starting with # is a comment; remove the # to change a setting.
+@dataclass(frozen=True)
+class Spec:
+    """One setting: its type, allowed range and what it does, in words a user reads."""
 
-# How long you may sit before deskbreak reminds you to move.
-# sit_limit = "{format_duration(DEFAULTS.sit_limit)}"
+    key: str
+    type: str  # "duration", "text" or "true/false"
+    does: str
+    low: timedelta = timedelta()
+    high: timedelta = timedelta()
+    max_chars: int = 0
 
-# "Snooze" postpones a reminder by this long.
-# snooze = "{format_duration(DEFAULTS.snooze)}"
+    @property
+    def default(self) -> Any:
+        return getattr(DEFAULTS, self.key)
 
-# Being away from the keyboard and mouse this long counts as a break on its own.
-# natural_break = "{format_duration(DEFAULTS.natural_break)}"
+    @property
+    def allowed(self) -> str:
+        if self.type == "duration":
+            return f"{format_duration(self.low)}..{format_duration(self.high)}"
+        if self.type == "text":
+            return f"1 to {self.max_chars} characters"
+        return "true or false"
 
-# Which routine a break plays: a built-in one (upper-back-basics, quick-reset, deep-mobility)
-# or the file name, without .toml, of one of your own in the routines folder next to this file.
-# routine = "{DEFAULTS.routine}"
+    @property
+    def toml_default(self) -> str:
+        value = self.default
+        if isinstance(value, timedelta):
+            return f'"{format_duration(value)}"'
+        if isinstance(value, bool):
+            return str(value).lower()
+        return f'"{value}"'
 
-# Show desktop notifications when a break is due (the tray icon changes either way).
-# notifications = {str(DEFAULTS.notifications).lower()}
-"""
-
-
-def _duration(value: Any) -> timedelta:
-    if not isinstance(value, str):
-        raise DurationError(f'must be text in quotes, like "45m" (got {value!r})')
-    return parse_duration(value)
-
-
-def _text(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"must be a non-empty text in quotes (got {value!r})")
-    return value.strip()
+    @property
+    def shown_default(self) -> str:
+        return self.toml_default.strip('"')
 
 
-def _flag(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise ValueError(f"must be true or false (got {value!r})")
-    return value
+SPECS: tuple[Spec, ...] = (
+    Spec(
+        "sit_limit",
+        "duration",
+        "How long you may sit before deskbreak reminds you to move. Values under a minute are "
+        "only useful for trying deskbreak out.",
+        low=timedelta(seconds=1),
+        high=timedelta(hours=8),
+    ),
+    Spec(
+        "snooze",
+        "duration",
+        '"Snooze" postpones a reminder by this long.',
+        low=timedelta(minutes=1),
+        high=timedelta(hours=2),
+    ),
+    Spec(
+        "natural_break",
+        "duration",
+        "Being away from the keyboard and mouse this long counts as a break on its own.",
+        low=timedelta(minutes=1),
+        high=timedelta(hours=2),
+    ),
+    Spec(
+        "routine",
+        "text",
+        "Which routine a break plays: a built-in one (upper-back-basics, quick-reset, deep-mobility) "
+        "or the file name, without .toml, of one of your own in the routines folder next to this file.",
+        max_chars=100,
+    ),
+    Spec(
+        "notifications",
+        "true/false",
+        "Show desktop notifications when a break is due (the tray icon changes either way).",
+    ),
+)
+SPEC_BY_KEY = {spec.key: spec for spec in SPECS}
+_KNOWN = ", ".join(sorted(SPEC_BY_KEY))
 
 
-_READERS: dict[str, Callable[[Any], Any]] = {
-    "sit_limit": _duration,
-    "snooze": _duration,
-    "natural_break": _duration,
-    "routine": _text,
-    "notifications": _flag,
-}
+def _template() -> str:
+    lines = [
+        "# deskbreak settings. Edit freely: deskbreak never rewrites this file.",
+        '# Durations are written like "45m", "1h30m" or "90s".',
+        "# A line starting with # is a comment; remove the # to change a setting.",
+    ]
+    for spec in SPECS:
+        lines.append("")
+        lines.extend(textwrap.wrap(spec.does, 96, initial_indent="# ", subsequent_indent="# "))
+        lines.append(f"# Allowed: {spec.allowed}. Default: {spec.shown_default}.")
+        lines.append(f"# {spec.key} = {spec.toml_default}")
+    return "\n".join(lines) + "\n"
 
 
-def settings_from_mapping(data: Mapping[str, Any], file: str) -> tuple[Settings, list[Problem]]:
-    """Settings from parsed TOML; unknown keys and bad values are reported, defaults used instead."""
+CONFIG_TEMPLATE = _template()
+
+
+def reference_table() -> str:
+    """The settings as a Markdown table, for docs/configuration.md (a test keeps them equal)."""
+    rows = ["| Key | Type | Default | Allowed | What it does |", "|---|---|---|---|---|"]
+    for spec in SPECS:
+        does = spec.does.replace(" next to this file", " next to config.toml")
+        rows.append(f"| `{spec.key}` | {spec.type} | `{spec.toml_default}` | {spec.allowed} | {does} |")
+    return "\n".join(rows) + "\n"
+
+
+class _Refused(ValueError):
+    """A value that cannot be used; the message says what was found and what is wrong."""
+
+
+def _wrong_type(raw: Any, expected: str) -> _Refused:
+    if isinstance(raw, list | dict):
+        return _Refused(f"found {shown(raw)}, not {expected}")
+    return _Refused(f"{shown(raw)} is {kind(raw)}, not {expected}")
+
+
+def _read(spec: Spec, raw: Any) -> Any:
+    if spec.type == "duration":
+        if not isinstance(raw, str):
+            raise _wrong_type(raw, 'a duration in quotes like "45m"')
+        try:
+            value = parse_duration(raw)
+        except DurationError as exc:
+            raise _Refused(str(exc)) from None
+        if value < spec.low:
+            raise _Refused(f"{quoted(raw)} is too short")
+        if value > spec.high:
+            raise _Refused(f"{quoted(raw)} is too long")
+        return value
+    if spec.type == "text":
+        if not isinstance(raw, str):
+            raise _wrong_type(raw, "text in quotes")
+        text = raw.strip()
+        if not text:
+            raise _Refused(f"{quoted(raw)} is empty")
+        if len(text) > spec.max_chars:
+            raise _Refused(f"{quoted(raw)} is too long")
+        if not text.isprintable():
+            raise _Refused(f"{quoted(raw)} contains control characters")
+        return text
+    if not isinstance(raw, bool):
+        raise _wrong_type(raw, "true or false (without quotes)")
+    return raw
+
+
+def settings_from_mapping(
+    data: Mapping[str, Any], file: str, text: str = ""
+) -> tuple[Settings, list[Problem]]:
+    """Settings from parsed TOML; unknown keys and bad values are reported, defaults used instead.
+
+    `text` is the file's text, used only to find the line each problem is on.
+    """
     problems: list[Problem] = []
     values: dict[str, Any] = {}
-    known = {f.name for f in fields(Settings)}
+    unknown: list[str] = []
     for key, raw in data.items():
-        if key not in known:
-            problems.append(Problem(file, f"unknown setting (known: {', '.join(sorted(known))})", key))
+        spec = SPEC_BY_KEY.get(key)
+        if spec is None:
+            unknown.append(key)
             continue
         try:
-            value = _READERS[key](raw)
-        except ValueError as exc:
-            problems.append(Problem(file, f"{exc}; using the default", key))
-            continue
-        if key in _DURATION_LIMITS:
-            low, high = _DURATION_LIMITS[key]
-            if not low <= value <= high:
-                problems.append(
-                    Problem(
-                        file,
-                        f"{raw!r} is outside {format_duration(low)}..{format_duration(high)};"
-                        " using the default",
-                        key,
-                    )
-                )
-                continue
-        values[key] = value
+            values[key] = _read(spec, raw)
+        except _Refused as exc:
+            message = f"{exc}; allowed {spec.allowed}; using the default {spec.shown_default}"
+            problems.append(Problem(file, message, key, line_of(text, key, top_level=True)))
+    for key in unknown[:MAX_REPORTED_UNKNOWN]:
+        line = line_of(text, key, top_level=True) if len(key) <= 100 else None
+        name = key if len(key) <= 40 and key.isprintable() else quoted(key)
+        problems.append(Problem(file, f"unknown setting, ignored (known settings: {_KNOWN})", name, line))
+    if len(unknown) > MAX_REPORTED_UNKNOWN:
+        more = len(unknown) - MAX_REPORTED_UNKNOWN
+        problems.append(Problem(file, f"{more} more unknown settings, ignored (known settings: {_KNOWN})"))
     return replace(DEFAULTS, **values), problems
 
 
-def parse_settings(text: str, file: str) -> tuple[Settings, list[Problem]]:
-    """Settings from the text of config.toml; a syntax error gives the defaults and one Problem."""
+def parse_settings(text: str, file: str, keep: Settings | None = None) -> tuple[Settings, list[Problem]]:
+    """Settings from the text of config.toml. Never raises.
+
+    A file that is not TOML at all gives `keep` (the settings in force while running) or, at start,
+    the defaults, and one Problem with the line of the error. A UTF-8 BOM and CRLF ends are fine.
+    """
+    fallback = DEFAULTS if keep is None else keep
+    using = "using all defaults" if keep is None else "keeping the settings in force"
+    if len(text) > MAX_FILE_CHARS:
+        message = f"is too large ({len(text):,} characters; at most {MAX_FILE_CHARS:,}); {using}"
+        return fallback, [Problem(file, message)]
+    text = without_bom(text)
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        return DEFAULTS, [Problem(file, f"not valid TOML ({exc}); using all defaults")]
-    return settings_from_mapping(data, file)
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError, OverflowError) as exc:
+        message, line = toml_error(exc, text)
+        return fallback, [Problem(file, f"not valid TOML: {message}; {using}", line=line)]
+    return settings_from_mapping(data, file, text)

@@ -200,3 +200,38 @@ def test_cli_side_of_each_transport_talks_to_a_server_in_another_process(backend
         child.wait()
         assert child.stdout is not None
         child.stdout.close()
+
+
+BAD_LIMITS = ["-5", "0", "100001", "99999999999999999999999", "abc", "1e3", "2.5", "", "٣"]
+
+
+@pytest.mark.parametrize("limit", BAD_LIMITS)
+def test_a_bad_history_limit_is_a_usage_error_with_exit_status_2(home, capsys, limit):
+    with pytest.raises(SystemExit) as info:
+        main(["history", "--limit", limit])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "argument --limit: must be a whole number from 1 to 100,000" in err
+    assert "Traceback" not in err and len(err) < 400
+
+
+def test_a_huge_history_limit_gives_a_short_message(home, capsys):
+    with pytest.raises(SystemExit):
+        main(["history", "--limit", "9" * 100_000])
+    assert len(capsys.readouterr().err) < 400
+
+
+@pytest.mark.parametrize("limit", ["1", "100000", " 7 "])
+def test_history_limits_in_range_are_accepted(home, capsys, limit):
+    _fill(home)
+    assert main(["history", "--json", "--limit", limit]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == min(int(limit), 3)
+
+
+def test_help_documents_the_exit_statuses(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    for status in ("0  done", "1  it could not be done", "2  wrong command line", "3  the command needs"):
+        assert status in out

@@ -94,3 +94,50 @@ def test_format_then_parse_gives_back_the_same_duration() -> None:
 )
 def test_humanize(seconds: int, text: str) -> None:
     assert humanize(timedelta(seconds=seconds)) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("9999999999999999999999h", "far too long"),
+        ("8761h", "far too long"),
+        ("-5m", "negative"),
+        ("- 5m", "negative"),
+        ("NaN", "not a duration"),
+        ("inf", "not a duration"),
+        ("-inf", "not a duration"),
+        ("1e400m", "not a duration"),
+        ("1e3s", "not a duration"),
+        ("\u0664\u0665m", "digits other than 0-9"),  # Arabic-Indic 45
+        ("\uff14\uff15m", "digits other than 0-9"),  # full-width 45
+        ("45m\x00", "not a duration"),
+        ("1" * 65 + "s", "too long to be a duration"),
+    ],
+)
+def test_absurd_durations_raise_only_duration_error_quoting_the_text(text: str, says: str) -> None:
+    with pytest.raises(DurationError) as info:
+        parse_duration(text)
+    assert says in str(info.value)
+    assert len(str(info.value)) < 200
+
+
+def test_the_longest_duration_read_is_a_year() -> None:
+    assert parse_duration("8760h") == timedelta(days=365)
+    assert parse_duration("0000000000000000000000000000000000000000000000000000000001h") == timedelta(hours=1)
+
+
+def test_a_10_mb_string_is_refused_quickly_with_a_short_message() -> None:
+    import time
+
+    huge = "1h" * 5_000_000
+    started = time.perf_counter()
+    with pytest.raises(DurationError) as info:
+        parse_duration(huge)
+    assert time.perf_counter() - started < 0.5
+    assert "10,000,000 characters" in str(info.value) and len(str(info.value)) < 200
+
+
+def test_control_characters_are_escaped_in_the_message() -> None:
+    with pytest.raises(DurationError) as info:
+        parse_duration("4\n5\x1bm")
+    assert "\\n" in str(info.value) and "\\x1b" in str(info.value) and "\x1b" not in str(info.value)

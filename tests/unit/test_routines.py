@@ -119,10 +119,10 @@ def test_a_broken_exercise_names_the_file_and_the_exercise(text: str, must_name:
     with pytest.raises(RoutineError) as info:
         parse_routine(text, "mine", FILE)
     message = str(info.value)
-    assert message.startswith(FILE + ": ")
+    problem = info.value.problem
+    assert problem.file == FILE and problem.line is not None and 13 <= problem.line <= 18
+    assert message.startswith(f"{FILE}:{problem.line}: exercise 2")
     assert must_name in message
-    assert "exercise 2" in message
-    assert info.value.problem.file == FILE
 
 
 @pytest.mark.parametrize(
@@ -143,7 +143,8 @@ def test_a_broken_exercise_names_the_file_and_the_exercise(text: str, must_name:
 def test_a_broken_file_names_the_file_and_says_what_is_wrong(text: str, must_say: str) -> None:
     with pytest.raises(RoutineError) as info:
         parse_routine(text, "mine", FILE)
-    assert str(info.value).startswith(FILE + ": ")
+    line = info.value.problem.line
+    assert str(info.value).startswith(f"{FILE}:{line}: " if line else f"{FILE}: ")  # missing: no line
     assert must_say in str(info.value)
 
 
@@ -159,7 +160,7 @@ def test_a_routine_longer_than_15_minutes_is_refused() -> None:
             "long",
             FILE,
         )
-    assert str(info.value).startswith(FILE + ": ")
+    assert str(info.value).startswith(FILE + ":2: exercises: lasts 15m1s")
     assert "15 min" in str(info.value)
 
 
@@ -173,6 +174,84 @@ def test_sides_count_twice_toward_the_15_minute_limit() -> None:
     one_more = '[[exercises]]\nname = "Breath"\nfocus = "breathing"\nduration = "1s"\ncues = ["In."]\n'
     with pytest.raises(RoutineError, match="15 min"):
         parse_routine(text + one_more, "long", FILE)
+
+
+@pytest.mark.parametrize(
+    ("change", "line", "says"),
+    [
+        (
+            {"duration": '"0s"'},
+            16,
+            'exercise 2 (Shoulder rolls), duration: "0s" is too short; allowed 1s..5m',
+        ),
+        ({"duration": '"9999999999999999999999h"'}, 16, "is far too long (more than a year); allowed 1s..5m"),
+        ({"duration": '"-5m"'}, 16, '"-5m" is negative'),
+        ({"duration": "nan"}, 16, "duration: nan is a number, not a duration in quotes"),
+        ({"focus": '"twist"'}, 15, 'focus: "twist" is not one of extension, rotation'),
+        ({"name": '"' + "n" * 81 + '"'}, 14, 'exercise 2, name: "nnnn'),
+        ({"cues": '["' + "c" * 301 + '"]'}, 17, 'cues: cue 1: "cccc'),
+        ({"cues": "[" + '"a", ' * 11 + "]"}, 17, "cues: found an array of 11 items; allowed 1 to 10 texts"),
+        ({"cues": '[["nested"]]'}, 17, "cues: cue 1: an array of 1 item is an array, not text"),
+        ({"sides": "1"}, 18, "sides: 1 is a number, not true or false"),
+        ({"caution": '"' + "w" * 301 + '"'}, 18, 'caution: "wwww'),
+        (
+            {"cue": '["typo"]'},
+            18,
+            "cue: unknown field cue (allowed: name, focus, duration, sides, cues, caution)",
+        ),
+    ],
+)
+def test_each_field_problem_names_its_line_and_what_is_allowed(
+    change: dict[str, str], line: int, says: str
+) -> None:
+    with pytest.raises(RoutineError) as info:
+        parse_routine(with_second(**change), "mine", FILE)
+    assert info.value.problem.line == line
+    assert says in str(info.value)
+    assert len(str(info.value)) < len(FILE) + 300
+
+
+def test_limits_on_titles_and_the_number_of_exercises() -> None:
+    with pytest.raises(RoutineError, match=r":2: title: .* is too long; allowed 1 to 80 characters"):
+        parse_routine(VALID.replace("  My routine ", "t" * 81), "mine", FILE)
+    with pytest.raises(RoutineError, match=r":3: summary: .* is too long; allowed 0 to 300 characters"):
+        parse_routine(VALID.replace(" Two quick things. ", "s" * 301), "mine", FILE)
+    one = '[[exercises]]\nname = "E"\nfocus = "release"\nduration = "1s"\ncues = ["Hold."]\n'
+    assert len(parse_routine('title = "Many"\n' + one * 30, "many", FILE).exercises) == 30
+    with pytest.raises(RoutineError, match=r":2: exercises: needs 1 to 30 \[\[exercises\]\] tables"):
+        parse_routine('title = "Many"\n' + one * 31, "many", FILE)
+
+
+def test_an_unknown_top_level_field_is_named() -> None:
+    with pytest.raises(RoutineError) as info:
+        parse_routine('title = "x"\ncolour = "red"\n' + EXERCISE, "mine", FILE)
+    assert str(info.value) == f"{FILE}:2: colour: unknown field colour (allowed: title, summary, exercises)"
+
+
+def test_a_bom_and_crlf_line_ends_are_accepted() -> None:
+    routine = parse_routine("\ufeff" + VALID.replace("\n", "\r\n"), "mine", FILE)
+    assert routine == parse_routine(VALID, "mine", FILE)
+    with pytest.raises(RoutineError) as info:
+        parse_routine("\ufeff" + with_second(duration='"0s"').replace("\n", "\r\n"), "mine", FILE)
+    assert info.value.problem.line == 16
+
+
+def test_a_syntax_error_names_its_line() -> None:
+    with pytest.raises(RoutineError) as info:
+        parse_routine(VALID.replace('duration = "40s"', "duration = 40s"), "mine", FILE)
+    assert info.value.problem.line == 8
+    assert str(info.value).startswith(f"{FILE}:8: not valid TOML: ")
+
+
+def test_a_10_mb_cue_gives_a_short_message() -> None:
+    with pytest.raises(RoutineError) as info:
+        parse_routine(with_second(cues='["' + "x" * 10_000_000 + '"]'), "mine", FILE)
+    assert "10,000,000 characters" in str(info.value) and len(str(info.value)) < 300
+
+
+def test_deeply_nested_values_are_a_routine_error() -> None:
+    with pytest.raises(RoutineError, match="nested too deeply"):
+        parse_routine('title = "x"\ncues = ' + "[" * 2000, "mine", FILE)
 
 
 BUILTIN = sorted(builtin_routines_dir().glob("*.toml"))
