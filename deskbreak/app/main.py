@@ -166,9 +166,12 @@ def run_app() -> int:
         footer=_safety_footer(),
     )
 
+    in_force = [config]  # what a file that breaks while running falls back to
+
     def reload() -> None:
         assert controller is not None
-        fresh = load_configuration(paths)
+        fresh = load_configuration(paths, last_good=in_force[0])
+        in_force[0] = fresh
         controller.apply_configuration(fresh, extra_problems=[])
         for problem in fresh.problems:
             print(f"deskbreak: {problem}", file=sys.stderr)

@@ -75,7 +75,7 @@ def main() -> int:
             # 3. Taking the break answers the reminder: the routine player, into its second step.
             assert app.cli("break-now").returncode == 0
             assert desk.wait_until(lambda: app.windows_named("deskbreak — "), 10)
-            _settle(45)
+            _settle(52)
             desk.screenshot(args.out / "break-window.png")
         finally:
             app.stop()
