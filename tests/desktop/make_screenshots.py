@@ -10,6 +10,7 @@ tray menu while the break is due, and the routine player once the break is taken
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 import time
@@ -50,7 +51,8 @@ def main() -> int:
     for old in args.out.glob("*.png"):
         old.unlink()
     with tempfile.TemporaryDirectory() as tmp, DesktopSession(Path(tmp), size="1100x640x24") as desk:
-        desk.run("xsetroot", "-solid", "#3b4252")
+        if shutil.which("xsetroot"):  # x11-xserver-utils: a calm background, if it is there
+            desk.run("xsetroot", "-solid", "#3b4252")
         home = Path(tmp) / "home"
         write_config(home, "")
         _sitting_for_52_minutes(home)
