@@ -78,7 +78,7 @@ class Controller(QObject):
         self.clock = clock
         self.policy = policy
         self.lifecycle = BreakLifecycle(policy, *_routine_shape(routine))
-        self.history = HistoryWriter(break_log, self._report)
+        self.history = HistoryWriter(break_log, problems, tray.show_message)
         self.log = break_log
         self.routine = routine
         self.history.routine_id = routine.id if routine else ""
@@ -92,7 +92,6 @@ class Controller(QObject):
         self._idle_seconds: float | None = None
         self.history_window: HistoryWindow | None = None
 
-        break_log.on_report = self._storage_report
         self.windows.ended.connect(self._window_ended)
         self.windows.closed.connect(self._window_gone)
         self.windows.opened.connect(self.break_window_opened)
@@ -170,27 +169,9 @@ class Controller(QObject):
 
     def _after_change(self, now: datetime) -> None:
         self.wakeups.at(self.lifecycle.next_wakeup(now, self._idle_seconds))
-        self._sync_storage_problem()
+        self.history.sync_problem()
         self.history.save_state(self.policy.saved(now), every=self.policy.settings.natural_break / 2)
         self.refresh_tray()
-
-    def _storage_report(self, text: str) -> None:
-        """The history log's health changed (a problem began, changed, or went away)."""
-        log.warning("%s", text)
-        self._sync_storage_problem()
-        self.tray.show_message("deskbreak: your break history", text)
-
-    def _sync_storage_problem(self) -> None:
-        file = str(self.log.path or "history database")
-        self.problems[:] = [p for p in self.problems if p.file != file]
-        if self.log.problem_reason is not None:
-            self.problems.append(Problem(file, self.log.problem_reason))
-
-    def _report(self, problem: Problem) -> None:
-        """A storage failure is reported once and never stops the app."""
-        if all(p.message != problem.message for p in self.problems):
-            self.problems.append(problem)
-            self.tray.show_message("deskbreak could not save your history", problem.message)
 
     def _remind(self, event: ShowReminder) -> None:
         if not self.notifications:
@@ -260,7 +241,7 @@ class Controller(QObject):
         self.history.routine_id = config.routine.id if config.routine else ""
         self.notifications = config.settings.notifications
         self.problems[:] = [*config.problems, *extra_problems]
-        self._sync_storage_problem()
+        self.history.sync_problem()
         self.tray.snooze.setText(f"Snooze {humanize(config.settings.snooze)}")
         if config.problems:
             self.tray.show_message("deskbreak: a problem with your files", str(config.problems[0]))

@@ -20,12 +20,34 @@ T = TypeVar("T")
 class HistoryWriter:
     """Maps the lifecycle's reminder and break numbers to rows; a failing write never stops the app."""
 
-    def __init__(self, break_log: BreakLog, report: Callable[[Problem], None]) -> None:
+    def __init__(
+        self, break_log: BreakLog, problems: list[Problem], tell: Callable[[str, str], None]
+    ) -> None:
         self.log = break_log
-        self._report = report
+        self.problems = problems  # shared with the controller: the tray's Problems entry
+        self._tell = tell  # (title, text) -> a tray or notification message
+        break_log.on_report = self._log_reported
         self._rows: dict[int, int] = {}  # lifecycle number -> row id
         self.routine_id = ""
         self._last_saved: SavedState | None = None
+
+    def _log_reported(self, text: str) -> None:
+        """The history log's health changed (a problem began, changed, or went away)."""
+        log.warning("%s", text)
+        self.sync_problem()
+        self._tell("deskbreak: your break history", text)
+
+    def sync_problem(self) -> None:
+        """The log's current problem, if any, is the one listed for its file."""
+        file = str(self.log.path or "history database")
+        self.problems[:] = [p for p in self.problems if p.file != file]
+        if self.log.problem_reason is not None:
+            self.problems.append(Problem(file, self.log.problem_reason))
+
+    def _report(self, problem: Problem) -> None:
+        if all(p.message != problem.message for p in self.problems):
+            self.problems.append(problem)
+            self._tell("deskbreak could not save your history", problem.message)
 
     def store(self, write: Callable[[], T]) -> T | None:
         try:
