@@ -75,6 +75,8 @@ class BreakWindows(QObject):
     def raise_(self, token: int) -> None:
         window = self.get(token)
         if window is not None:
+            if window.isMinimized():  # asked for again: it must be seen, not just be "shown"
+                window.showNormal()
             window.show()
             window.raise_()
             window.activateWindow()

@@ -120,16 +120,20 @@ class Controller(QObject):
             lifecycle, monotonic = self.lifecycle, self.clock.monotonic()
             result = None
             if lifecycle.on_break:
-                token = lifecycle.window
+                token = lifecycle.window or 0
                 if lifecycle.break_over(now, monotonic) is not None:  # overran, or slept through
                     result = self.windows.current_result(token)
                 elif not self.windows.visible(token):  # the window went away without telling us
-                    effects += lifecycle.window_closed(token or 0, now, self.windows.current_result(token))
+                    effects += lifecycle.window_closed(token, now, self.windows.current_result(token))
+                    self.windows.close(token)
             if lifecycle.on_break or lifecycle.reminder is not None:
                 # While a break or reminder is open, a crash should close it near its real end.
                 self.log.heartbeat(now)
             self.log.retry()  # writes what waited in memory, once the file can be written again
-            self._idle_seconds = None if lifecycle.on_break else self.idle.idle_seconds()
+            # Idle time is not read during a break, unless this check ends it: a break left
+            # paused on an empty desk must not bring a reminder to nobody.
+            ending = lifecycle.on_break and lifecycle.break_over(now, monotonic) is not None
+            self._idle_seconds = None if lifecycle.on_break and not ending else self.idle.idle_seconds()
             effects += lifecycle.tick(now, self._idle_seconds, monotonic, break_result=result)
         finally:
             # Whatever failed above, the effects so far are carried out and the next check is

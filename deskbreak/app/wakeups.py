@@ -28,6 +28,11 @@ class SchedulerWakeups:
     run, once.
     """
 
+    # The scheduler waits for a wall-clock time: set the clock back an hour and a check booked
+    # a minute ahead comes an hour late. A plain timer on the monotonic clock, armed for the same
+    # delay plus this slack, runs the check anyway.
+    backstop_slack_ms = 5_000
+
     def __init__(self, callback: Callable[[], None]) -> None:
         from apscheduler.schedulers.qt import QtScheduler
 
@@ -38,20 +43,31 @@ class SchedulerWakeups:
             job_defaults={"coalesce": True, "misfire_grace_time": None, "max_instances": 1},
         )
         self.scheduler.start()
+        self._backstop = QTimer()
+        self._backstop.setSingleShot(True)
+        self._backstop.timeout.connect(self._late)
 
     def _run(self) -> None:
         # Run the callback after APScheduler has finished with this job: it removes a spent
         # one-off job when the job function returns, and the callback books the next check
         # under the same id, which would otherwise be removed with it.
+        self._backstop.stop()
+        QTimer.singleShot(0, self._callback)
+
+    def _late(self) -> None:
+        """The scheduler did not run the check in time (the wall clock was set back): run it."""
         QTimer.singleShot(0, self._callback)
 
     def at(self, when: datetime) -> None:
         self.scheduler.add_job(self._run, "date", run_date=when, id=JOB_ID, replace_existing=True)
+        delay_ms = max(0.0, (when - datetime.now(when.tzinfo)).total_seconds() * 1000)
+        self._backstop.start(int(min(delay_ms + self.backstop_slack_ms, 2**31 - 1)))
 
     def next_run(self) -> datetime | None:
         job = self.scheduler.get_job(JOB_ID)
         return job.next_run_time if job else None
 
     def shutdown(self) -> None:
+        self._backstop.stop()
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)

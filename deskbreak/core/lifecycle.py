@@ -98,7 +98,8 @@ class BreakLifecycle:
         self.reminder: int | None = None  # the reminder waiting for an answer (phase DUE)
         self.break_id: int | None = None
         self.break_reminder: int | None = None
-        self.break_started: datetime | None = None
+        self.break_started: datetime | None = None  # moves with a clock set back
+        self._break_logged_at: datetime | None = None  # as written in the history
         self.break_deadline: datetime | None = None
         self._pending_settings: PolicySettings | None = None
         self._ids = 0
@@ -125,6 +126,7 @@ class BreakLifecycle:
             return []
         effects: list[Effect] = []
         if self.mode is Mode.ON_BREAK:
+            self._follow_clock_set_back(now)
             ended_at = self.break_over(now, monotonic)
             if ended_at is None:
                 self.policy.tick(now, idle_seconds, monotonic)
@@ -145,6 +147,14 @@ class BreakLifecycle:
             elif isinstance(event, ReminderAnswered):
                 effects += self._answer_pending(event.outcome, event.at)
         return effects
+
+    def _follow_clock_set_back(self, now: datetime) -> None:
+        """The wall clock went back during the break: its start and deadline move with it, so the
+        watchdog still fires after the same real time and no break ends before it began."""
+        shift = now - self.policy.tracker.last_seen
+        if shift < timedelta() and self.break_started is not None and self.break_deadline is not None:
+            self.break_started += shift
+            self.break_deadline += shift
 
     def break_over(self, now: datetime, monotonic: float | None) -> datetime | None:
         """When the running break ended by itself, if it did: the machine went to sleep (it ended
@@ -186,7 +196,7 @@ class BreakLifecycle:
         effects.append(LogBreakStart(self.break_id, now, answers, self.policy.status(now).sitting_for))
         self.policy.start_break(now)
         self.mode = Mode.ON_BREAK
-        self.break_started = now
+        self.break_started = self._break_logged_at = now
         self.break_deadline = now + self.routine_length + OVERRUN
         self.window = self._next_id()
         effects += [WithdrawReminder(), OpenWindow(self.window)]
@@ -254,9 +264,12 @@ class BreakLifecycle:
 
     def _end_break(self, now: datetime, result: PlayerResult | None, *, close: bool) -> list[Effect]:
         assert self.break_id is not None and self.break_started is not None
+        # A clock set back since the break began: the history never shows it ending before it began.
+        now = max(now, self._break_logged_at or now)
         if result is None:
             result = abandoned(
-                self.routine_steps, min(now - self.break_started, self.routine_length or timedelta())
+                self.routine_steps,
+                max(timedelta(), min(now - self.break_started, self.routine_length or timedelta())),
             )
         effects: list[Effect] = [LogBreakEnd(self.break_id, self.break_reminder, now, result)]
         counted = self.policy.finish_break(now, completed=result.completed, active=result.active)
@@ -265,6 +278,7 @@ class BreakLifecycle:
             self._pending_settings = None
         self.mode = Mode.TRACKING
         self.break_id = self.break_reminder = self.break_started = self.break_deadline = None
+        self._break_logged_at = None
         token = self.window
         if close and token is not None:
             effects.append(CloseWindow(token))

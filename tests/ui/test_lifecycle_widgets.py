@@ -61,20 +61,23 @@ class WidgetMachine(RuleBasedStateMachine):
         )
         self.conn = connect(None)
         self.log = BreakLog(self.conn)
-        self.notifier = FakeNotifier()
         self.idle = FakeIdle()
         self.idle.seconds = 0.0
-        self.tray = Tray(QIcon(), QIcon(), "5 min")
         self.controller: Controller | None = None
         self._boot()
 
     def _boot(self) -> None:
+        """Start the app: a new process has its own tray, notifier and controller."""
         now = self.clock.now()
         self.wakeups = FakeWakeups()
         config = Configuration(self.settings, ROUTINE, ())
         policy = BreakPolicy(config.policy, now, self.log.load_state())
         if self.controller is not None:
             self.controller.deleteLater()
+            self.tray.hide()
+            self.tray.deleteLater()
+        self.notifier = FakeNotifier()
+        self.tray = Tray(QIcon(), QIcon(), "5 min")
         self.controller = Controller(
             clock=self.clock,
             policy=policy,
@@ -204,6 +207,24 @@ class WidgetMachine(RuleBasedStateMachine):
         assert window is not None
         window.deleteLater()  # gone without a close event
         flush_deletes()
+
+    @precondition(lambda self: self.window is not None)
+    @rule()
+    def window_gone_without_a_word(self) -> None:
+        """Closed with its signals blocked: only the app's next check can notice."""
+        assert self.controller is not None
+        window = self.window
+        assert window is not None
+        window.blockSignals(True)
+        window.close()
+        self.controller.tick()  # the next check
+        flush_deletes()
+
+    @rule(minutes=st.integers(min_value=1, max_value=120))
+    def clock_set_back(self, minutes: int) -> None:
+        self.clock.jump_wall(-timedelta(minutes=minutes))
+        # The booked check still comes after the same real time (the wake-ups' monotonic backstop).
+        self.wakeups.requests.append(self.wakeups.requests[-1] - timedelta(minutes=minutes))
 
     @rule()
     def session_locks(self) -> None:

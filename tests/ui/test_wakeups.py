@@ -40,3 +40,17 @@ def test_a_new_request_replaces_the_pending_one(qtbot):
         assert wakeups.next_run() is None
     finally:
         wakeups.shutdown()
+
+
+def test_a_check_still_comes_when_the_scheduler_waits_on_a_wall_clock_set_back(qtbot):
+    """Booked 50 ms ahead, then the scheduler is held (as a clock set back an hour holds it):
+    the monotonic backstop runs the check anyway, shortly after."""
+    runs: list[int] = []
+    wakeups = SchedulerWakeups(lambda: runs.append(1))
+    wakeups.backstop_slack_ms = 100
+    try:
+        wakeups.at(datetime.now().astimezone() + timedelta(milliseconds=50))
+        wakeups.scheduler.pause()
+        qtbot.waitUntil(lambda: runs == [1], timeout=3000)
+    finally:
+        wakeups.shutdown()

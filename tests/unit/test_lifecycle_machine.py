@@ -96,6 +96,11 @@ class LifecycleMachine(RuleBasedStateMachine):
         return (self.generation, number)
 
     def _apply(self, effects: list[Effect]) -> None:
+        self._carry_out(effects)
+        # What the app does after every event: book the next check.
+        self.wakeup = self.life.next_wakeup(self.clock.now(), self._idle())
+
+    def _carry_out(self, effects: list[Effect]) -> None:
         now = self.clock.now()
         for effect in effects:
             if isinstance(effect, LogReminder):
@@ -182,6 +187,14 @@ class LifecycleMachine(RuleBasedStateMachine):
         self._refresh_windows()
         self._tick()  # the missed wake-up runs once on resume
 
+    @rule(minutes=st.integers(min_value=1, max_value=120))
+    def clock_set_back(self, minutes: int) -> None:
+        """The wall clock is set back (by hand, or by time sync); the monotonic one runs on."""
+        self.clock.jump_wall(-timedelta(minutes=minutes))
+        # The booked check still comes after the same real time (the wake-ups' monotonic backstop).
+        self.wakeup -= timedelta(minutes=minutes)
+        self._refresh_windows()
+
     @rule()
     def take_break(self) -> None:  # tray, notification button, CLI: all the same request
         self._apply(self.life.request_break(self.clock.now()))
@@ -232,7 +245,8 @@ class LifecycleMachine(RuleBasedStateMachine):
     @precondition(lambda self: self._open_token() is not None)
     @rule()
     def window_vanishes_silently(self) -> None:
-        """Destroyed without a word (its signals lost): only the next check can notice."""
+        """Destroyed without a word: the app's next check finds it gone and reports it so
+        (tests/ui runs the real check)."""
         token = self._open_token()
         assert token is not None
         del self.windows[token]
@@ -295,7 +309,7 @@ class LifecycleMachine(RuleBasedStateMachine):
     @invariant()
     def the_next_check_is_always_booked(self) -> None:
         now = self.clock.now()
-        wake = self.life.next_wakeup(now, self._idle())
+        wake = self.wakeup  # what the app really booked after the last event
         assert now <= wake <= now + POLL_INTERVAL
         phase = self.life.policy.phase
         if self.life.mode is Mode.TRACKING and phase in (Phase.SITTING, Phase.SNOOZED):
