@@ -237,11 +237,6 @@ class FaultApp:
         assert reply is not None, f"status did not answer; app stderr:\n{self.stderr}"
         return reply
 
-    def timed_status(self, timeout_ms: int = 3000) -> tuple[dict[str, Any] | None, float]:
-        began = time.monotonic()
-        reply = self.try_status(timeout_ms)
-        return reply, time.monotonic() - began
-
     def cli(self, *args: str, timeout: float = 30.0) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [sys.executable, "-m", "deskbreak", *args],
@@ -258,11 +253,44 @@ class FaultApp:
         rows: list[dict[str, Any]] = json.loads(done.stdout)
         return rows
 
-    def raw_send(self, payload: bytes, timeout: float = 3.0) -> socket.socket:
-        """Connect to the command socket and send bytes as they are; the caller closes."""
-        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        sock.settimeout(timeout)
-        sock.connect(str(self.socket_path()))
+    def raw_send(self, payload: bytes, timeout: float = 5.0) -> socket.socket:
+        """Connect (patiently) to the command socket and send bytes as they are; the caller closes."""
+        sock = connect_patiently(self.socket_path(), timeout)
         if payload:
             sock.sendall(payload)
         return sock
+
+    def probe_status(self, timeout: float = 5.0) -> tuple[dict[str, Any] | None, float]:
+        """`status` through a client that waits while the listen queue is full; (reply, seconds)."""
+        began = time.monotonic()
+        try:
+            with self.raw_send(b'{"cmd": "status"}\n', timeout) as sock:
+                data = b""
+                while not data.endswith(b"\n"):
+                    chunk = sock.recv(65536)
+                    if not chunk:
+                        break
+                    data += chunk
+            reply: dict[str, Any] | None = json.loads(data) if data else None
+        except (OSError, ValueError):
+            reply = None
+        return reply, time.monotonic() - began
+
+
+def connect_patiently(path: Path, timeout: float) -> socket.socket:
+    """A Unix-socket connect that retries while the server's listen queue is full (EAGAIN)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.settimeout(timeout)
+        try:
+            sock.connect(str(path))
+            return sock
+        except BlockingIOError:
+            sock.close()
+            if time.monotonic() >= deadline:
+                raise TimeoutError(f"{path}: the listen queue stayed full for {timeout} s") from None
+            time.sleep(0.001)
+        except BaseException:
+            sock.close()
+            raise
