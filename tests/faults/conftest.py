@@ -6,8 +6,6 @@ DESKBREAK_FAULT_SEED=<n> to replay a run exactly.
 
 from __future__ import annotations
 
-import os
-import random
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,9 +16,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:  # make `import runner` work in any pytest import mode
     sys.path.insert(0, str(HERE))
 
-from runner import FaultApp  # noqa: E402
-
-SEED_ENV = "DESKBREAK_FAULT_SEED"
+from runner import FaultApp, fault_seed  # noqa: E402
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -35,9 +31,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.fixture
 def seed() -> int:
-    value = int(os.environ.get(SEED_ENV) or random.SystemRandom().randrange(2**32))
-    print(f"\nfault seed: {value} (replay with {SEED_ENV}={value})")
-    return value
+    return fault_seed()
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import random
 import shutil
 import signal
 import socket
@@ -56,6 +57,16 @@ def config_text(sit_limit: str = SIT_LIMIT, routine: str = "quick-test", **extra
     lines = [f'sit_limit = "{sit_limit}"', "notifications = false", f'routine = "{routine}"']
     lines += [f"{key} = {value}" for key, value in extra.items()]
     return "\n".join(lines) + "\n"
+
+
+SEED_ENV = "DESKBREAK_FAULT_SEED"
+
+
+def fault_seed() -> int:
+    """DESKBREAK_FAULT_SEED if set (to replay a run), else a fresh one; printed either way."""
+    value = int(os.environ.get(SEED_ENV) or random.SystemRandom().randrange(2**32))
+    print(f"\nfault seed: {value} (replay with {SEED_ENV}={value})")
+    return value
 
 
 def wait_until(predicate: Callable[[], Any], timeout: float, interval: float = 0.02) -> Any:
