@@ -218,3 +218,24 @@ def test_the_cli_answers_while_others_flood_the_socket(make_app: Callable[..., F
     for exc in failures:
         raise exc  # BlockingIOError: the known bug this test is marked xfail for (raises=)
     assert app.stop() == 0, app.stderr
+
+
+@pytest.mark.slow
+def test_ten_floods_do_not_grow_memory(make_app: Callable[..., FaultApp], seed: int) -> None:
+    """10,000 bad requests: after the first flood's warm-up, RSS stays within the same 1 MiB."""
+    rng = random.Random(seed)
+    app = start_break(make_app)
+    path = app.socket_path()
+    rss = [app.rss_kib()]
+    wrong: list[str] = []
+    for _ in range(10):
+        result = send_flood(app, path, rng, probe=False)
+        wrong += result.wrong
+        for _, sock in result.held:
+            sock.close()
+        rss.append(settled_rss(app))
+    print(f"ten floods: seed {seed}, RSS KiB after each {rss}, growth after warm-up {rss[-1] - rss[1]}")
+    assert not wrong, "\n".join(wrong[:20])
+    assert app.status()["state"] == "on_break"
+    assert max(rss[1:]) - rss[1] <= RSS_TOLERANCE_KIB, f"RSS after each flood: {rss} (seed {seed})"
+    assert app.stop() == 0, app.stderr
