@@ -45,6 +45,7 @@ SETTLE_STEPS = (
     ("empty", b"", "in_place", DEFAULT, None),
 )
 LAST_GOOD = "7h"
+KNOWN_OVERFLOW = "OverflowError: Python int too large to convert to C int"
 
 
 def seconds(text: str) -> timedelta:
@@ -56,6 +57,18 @@ def seconds(text: str) -> timedelta:
         else:
             total, number = total + int(number) * units[char], ""
     return timedelta(seconds=total)
+
+
+def exceptions(stderr: str) -> list[str]:
+    """The final line (the exception) of every traceback in `stderr`."""
+    found, inside = [], False
+    for line in stderr.splitlines():
+        if line.startswith("Traceback (most recent call last):"):
+            inside = True
+        elif inside and line and not line[0].isspace():
+            found.append(line)
+            inside = False
+    return found
 
 
 class Run:
@@ -122,7 +135,8 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
         result.flood(random.Random(seed))
         for name, data, way, sit_limit, problem in SETTLE_STEPS:
             result.settle[name] = result.apply(data, way, sit_limit, problem)
-        if not result.apply(valid(LAST_GOOD), "in_place", LAST_GOOD, None):
+        result.settle["last_good_valid"] = result.apply(valid(LAST_GOOD), "in_place", LAST_GOOD, None)
+        if not result.settle["last_good_valid"]:
             write(app.home / "config.toml", b'sit_limit = "2h\n', "in_place")
             reported = wait_until(lambda: (app.try_status() or {}).get("problems"), APPLY_TIMEOUT, 0.05)
             now_due = (app.try_status() or {}).get("next_break_at")
@@ -145,10 +159,13 @@ def test_a_hundred_rewrites_a_second_never_stop_the_app(run: Run) -> None:
     assert run.app.alive, f"the app died: {run.app.stderr} {context}"
     assert max(run.latencies) < MAX_STATUS_SECONDS, f"status was slow or unanswered {context}"
     assert run.flood_seconds < 12, f"the writes could not keep 100 a second {context}"
+    # Tracebacks other than the known huge-duration one (its own xfail test below) are new bugs.
+    unknown = [e for e in exceptions(run.app.stderr) if e != KNOWN_OVERFLOW]
+    assert not unknown, f"tracebacks on stderr: {unknown}\n{run.app.stderr} {context}"
 
 
 def test_each_settled_write_is_in_force(run: Run) -> None:
-    checked = ("valid", "crlf_renamed", "valid_partial", "zero", "valid_again", "empty")
+    checked = ("valid", "crlf_renamed", "valid_partial", "zero", "valid_again", "empty", "last_good_valid")
     failed = {name: run.settle[name] for name in checked if run.settle[name]}
     assert not failed, f"{failed} (seed {run.seed})"
 
