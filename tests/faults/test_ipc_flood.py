@@ -98,8 +98,8 @@ def send_flood(app: FaultApp, path: Path, rng: random.Random, probe: bool = True
         if not msg.hold:
             sock.close()
         if probe and number % PROBE_EVERY == 0:
-            reply, seconds = app.probe_status()
-            result.latencies.append(seconds if reply is not None else float("inf"))
+            answer, seconds = app.probe_status()
+            result.latencies.append(seconds if answer is not None else float("inf"))
     return result
 
 
@@ -213,10 +213,10 @@ def test_the_cli_answers_while_others_flood_the_socket(make_app: Callable[..., F
         f"max {max(latencies) * 1000:.1f} ms; the flooders found the queue full {queue_full} times"
     )
     assert max(latencies) < MAX_STATUS_SECONDS, "status was slow under the flood"
-    others = [exc for exc in failures if not isinstance(exc, BlockingIOError)]
+    others = [failure for failure in failures if not isinstance(failure, BlockingIOError)]
     assert not others, f"{len(others)} status asks failed, e.g. {others[0]!r}"
-    for exc in failures:
-        raise exc  # BlockingIOError: the known bug this test is marked xfail for (raises=)
+    if failures:
+        raise failures[0]  # BlockingIOError: the known bug this test is marked xfail for (raises=)
     assert app.stop() == 0, app.stderr
 
 
