@@ -81,6 +81,9 @@ def _ask(command: str) -> dict[str, object] | None:
     except TimeoutError as exc:
         print(f"deskbreak: {exc}", file=sys.stderr)
         return None
+    except OSError as exc:  # e.g. the private runtime folder is not ours, or a broken socket
+        print(f"deskbreak: cannot reach the running app ({exc})", file=sys.stderr)
+        return None
 
 
 def _status(as_json: bool) -> int:

@@ -13,6 +13,7 @@ import os
 import socket
 import struct
 import sys
+import time
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -65,6 +66,7 @@ class _Client(QObject):
         conn.setblocking(False)
         self.notifier = QSocketNotifier(conn.fileno(), QSocketNotifier.Type.Read, self)
         self.notifier.activated.connect(self._readable)
+        # A child timer, stopped with the client: a flood of short connections leaves none behind.
         QTimer.singleShot(protocol.CLIENT_TIMEOUT_MS, self, self.finish)
 
     def _readable(self) -> None:
@@ -107,7 +109,7 @@ class UnixCommandServer(QObject):
         finally:
             os.umask(old_umask)
         os.chmod(self.path, 0o600)  # whatever the umask did, and where bind ignores it
-        self.sock.listen(8)
+        self.sock.listen(32)  # the CLI waits and tries again while it is full
         self.sock.setblocking(False)
         self.notifier = QSocketNotifier(self.sock.fileno(), QSocketNotifier.Type.Read, self)
         self.notifier.activated.connect(self._accept)
@@ -135,12 +137,23 @@ class UnixCommandServer(QObject):
 
 def send_unix(name: str, line: bytes, timeout_ms: int) -> dict[str, object]:
     path = socket_path(name)
+    deadline = time.monotonic() + timeout_ms / 1000
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
         sock.settimeout(timeout_ms / 1000)
-        try:
-            sock.connect(str(path))
-        except (FileNotFoundError, ConnectionRefusedError) as exc:
-            raise protocol.NotRunning(str(exc)) from None
+        while True:
+            try:
+                sock.connect(str(path))
+                break
+            except (FileNotFoundError, ConnectionRefusedError) as exc:
+                raise protocol.NotRunning(str(exc)) from None
+            except BlockingIOError:
+                # The app's queue of waiting connections is full (others are talking to it): try
+                # again shortly, until the timeout.
+                if time.monotonic() >= deadline:
+                    raise TimeoutError(
+                        f"deskbreak was too busy to answer in {timeout_ms / 1000:.0f} s"
+                    ) from None
+                time.sleep(0.01)
         try:
             sock.sendall(line)
             data = b""

@@ -21,7 +21,7 @@ AWAY_POLL_INTERVAL = timedelta(seconds=30)
 # A break shorter than this that ends early does not count: the reminder is snoozed instead.
 MIN_COUNTED_BREAK = timedelta(seconds=30)
 # After a restart, a reminder that fell due while the app was not running comes this long after
-# the start, not the moment the desktop appears.
+# the start (or a sit limit after, if that is shorter), not the moment the desktop appears.
 RESTART_GRACE = timedelta(minutes=1)
 # Saved times this far in the future (a clock set back since) are not trusted.
 CLOCK_SLACK = timedelta(minutes=2)
@@ -131,7 +131,7 @@ class BreakPolicy:
             settings.natural_break, now, sitting_since=saved.sitting_since, last_seen=now
         )
         self.count_from = saved.count_from or saved.sitting_since
-        earliest = now + RESTART_GRACE
+        earliest = now + min(RESTART_GRACE, settings.sit_limit)
         if saved.phase is Phase.ON_BREAK:
             # The app stopped during a break: the break happened, so the countdown starts again.
             self.tracker.restart(now)

@@ -259,7 +259,7 @@ class FaultApp:
 
     def history(self) -> list[dict[str, Any]]:
         """Every logged reminder and break, as `deskbreak history --json` shows them."""
-        done = self.cli("history", "--json", "--limit", "1000000")
+        done = self.cli("history", "--json", "--limit", "100000")
         assert done.returncode == 0, f"history failed ({done.returncode}): {done.stderr}"
         rows: list[dict[str, Any]] = json.loads(done.stdout)
         return rows
