@@ -73,6 +73,7 @@ class Controller(QObject):
         problems: list[Problem],
         notifications: bool = True,
         footer: str = "",
+        screen_awake: Any = None,
     ) -> None:
         super().__init__()
         self.clock = clock
@@ -89,6 +90,7 @@ class Controller(QObject):
         self.problems = problems
         self.notifications = notifications
         self.windows = BreakWindows(clock, footer)
+        self.screen_awake = screen_awake  # kept from blanking while a break runs (or None)
         self._idle_seconds: float | None = None
         self.history_window: HistoryWindow | None = None
 
@@ -173,6 +175,10 @@ class Controller(QObject):
 
     def _after_change(self, now: datetime) -> None:
         self.wakeups.at(self.lifecycle.next_wakeup(now, self._idle_seconds))
+        if self.screen_awake is not None and self.lifecycle.on_break:
+            self.screen_awake.hold()
+        elif self.screen_awake is not None:
+            self.screen_awake.release()
         self.history.sync_problem()
         self.history.save_state(self.policy.saved(now), every=self.policy.settings.natural_break / 2)
         self.refresh_tray()

@@ -23,6 +23,7 @@ from ..platform.display import missing_display
 from ..platform.idle import create_idle_monitor
 from ..platform.memory import release_free_memory
 from ..platform.notify import TrayMessageNotifier, create_notifier
+from ..platform.screen_awake import ScreenAwake
 from ..platform.session_lock import SessionLockWatcher
 from ..storage.break_log import open_history
 from ..ui.icons import load_icon
@@ -164,6 +165,7 @@ def run_app() -> int:
         problems=problems,
         notifications=settings.notifications,
         footer=_safety_footer(),
+        screen_awake=ScreenAwake(),
     )
 
     in_force = [config]  # what a file that breaks while running falls back to

@@ -120,3 +120,45 @@ def test_the_screen_locking_ends_the_break(app, desktop):
     assert desktop.run(*signal, "org.freedesktop.ScreenSaver.ActiveChanged", "boolean:true").returncode == 0
     [entry] = back_to_tracking(app, desktop, 1)
     assert entry["outcome"] == "ended_early"
+
+
+def test_during_a_break_the_screen_is_kept_from_blanking_and_let_go_after(app, desktop, tmp_path):
+    """Following a routine means not touching the keyboard: the app asks the desktop's screensaver
+    to hold off (Inhibit) for the break, and lets go (its private bus connection closes) after."""
+    import subprocess
+
+    log_path = tmp_path / "dbus-monitor.log"
+    with log_path.open("w") as log:
+        monitor = subprocess.Popen(
+            [
+                "dbus-monitor",
+                "--session",
+                "interface='org.freedesktop.ScreenSaver'",
+                "member='NameOwnerChanged'",
+            ],
+            env=desktop.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        assert desktop.wait_until(
+            lambda: "NameAcquired" in log_path.read_text() or log_path.stat().st_size, 5
+        )
+        window = open_break(app, desktop)
+        assert desktop.wait_until(lambda: "member=Inhibit" in log_path.read_text(), 10), log_path.read_text()
+        inhibit = next(line for line in log_path.read_text().splitlines() if "member=Inhibit" in line)
+        sender = inhibit.split("sender=")[1].split()[0]
+        assert f'string "{sender}"' not in log_path.read_text().split("member=Inhibit")[-1]  # not gone yet
+        desktop.xdotool("windowfocus", "--sync", window)
+        desktop.xdotool("key", "--clearmodifiers", "Escape")
+        back_to_tracking(app, desktop, 1)
+
+        def released() -> bool:
+            after = log_path.read_text().split("member=Inhibit")[-1]
+            return f'string "{sender}"' in after and "NameOwnerChanged" in after
+
+        assert desktop.wait_until(released, 10), log_path.read_text()
+        assert app.alive
+    finally:
+        monitor.terminate()
+        monitor.wait(5)

@@ -94,7 +94,7 @@ def switchable_folder(folder: Path) -> Iterator[ReadOnlySwitch]:
 def fill(folder: Path, leave_bytes: int = 0) -> Path:
     """Fill the disk under `folder` (up to `leave_bytes` free); returns the filler file to delete."""
     filler = folder / "filler"
-    with open(filler, "wb") as out:
+    with open(filler, "wb", buffering=0) as out:  # unbuffered: no flush at close to fail
         chunk = b"\0" * 4096
         try:
             while True:
@@ -102,7 +102,6 @@ def fill(folder: Path, leave_bytes: int = 0) -> Path:
                 if free <= leave_bytes:
                     break
                 out.write(chunk[: max(1, min(len(chunk), free - leave_bytes))])
-                out.flush()
         except OSError:
             pass
     return filler
