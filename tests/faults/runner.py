@@ -157,7 +157,8 @@ class FaultApp:
 
     @property
     def stderr_path(self) -> Path:
-        return self.home / f"app-{self.starts}.stderr"
+        # Beside the app's runtime folder, not in its home: a test may make the home read-only.
+        return self.runtime.with_name(f"{self.runtime.name}-app-{self.starts}.stderr")
 
     @property
     def stderr(self) -> str:
