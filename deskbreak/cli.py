@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime
@@ -81,7 +82,7 @@ def _ask(command: str) -> dict[str, object] | None:
     except TimeoutError as exc:
         print(f"deskbreak: {exc}", file=sys.stderr)
         return None
-    except OSError as exc:  # e.g. the private runtime folder is not ours, or a broken socket
+    except (OSError, ValueError) as exc:  # the runtime folder not ours, a cut-off or broken reply
         print(f"deskbreak: cannot reach the running app ({exc})", file=sys.stderr)
         return None
 
@@ -112,12 +113,19 @@ def _history(as_json: bool, limit: int) -> int:
     from .storage.database import StorageError, connect
 
     database = resolve_paths().database
-    if not database.exists():
+    try:
+        empty = os.stat(database).st_size == 0  # a file the app is only now creating
+    except FileNotFoundError:
+        empty = True
+    except OSError as exc:  # e.g. a folder above it we may not enter
+        print(f"deskbreak: {database} cannot be read ({exc.strerror})", file=sys.stderr)
+        return 1
+    if empty:
         print("[]" if as_json else "No breaks logged yet.")
         return 0
     try:
         conn = connect(database)
-    except StorageError as exc:
+    except (StorageError, OSError) as exc:
         print(f"deskbreak: {exc}", file=sys.stderr)
         return 1
     try:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import signal
 import socket
 import sys
 import tomllib
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QLockFile, QSocketNotifier, QTimer, QUrl
@@ -55,12 +57,26 @@ def _safety_footer() -> str:
         return ""
 
 
+def _lock_trouble(lock_path: Path) -> str:
+    """Why the single-instance lock cannot be made, naming its folder."""
+    folder = lock_path.parent
+    try:
+        stats = os.statvfs(folder)
+        if stats.f_bavail == 0 or stats.f_favail == 0:
+            return f"cannot create the lock file in {folder}: no space left there"
+    except OSError as exc:
+        return f"cannot create the lock file in {folder}: {exc.strerror}"
+    if not os.access(folder, os.W_OK):
+        return f"cannot create the lock file in {folder}: the folder cannot be written"
+    return f"cannot create the lock file {lock_path}"
+
+
 def _hand_over(paths: Paths) -> int:
     """Another instance holds the lock: tell it we were launched, then step aside."""
     for _ in range(20):
         try:
             send_command(paths.server_name, "activate", timeout_ms=500)
-        except (NotRunning, TimeoutError):
+        except (NotRunning, OSError, ValueError):  # not (yet) answering, or cut off mid-reply
             lock_wait = QLockFile(str(paths.lock_file))
             if lock_wait.tryLock(250):  # it went away meanwhile
                 lock_wait.unlock()
@@ -115,6 +131,9 @@ def run_app() -> int:
     lock = QLockFile(str(lock_path))
     lock.setStaleLockTime(0)
     while not lock.tryLock(100):
+        if lock.error() != QLockFile.LockError.LockFailedError:  # not held by another copy: broken
+            print(f"deskbreak: {_lock_trouble(lock_path)}", file=sys.stderr)
+            return EXIT_NO_DESKTOP
         handed = _hand_over(paths)
         if handed >= 0:
             return handed

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -74,6 +73,8 @@ def resolve_paths(environ: Mapping[str, str] = os.environ) -> Paths:
     )
 
 
+RUN_USER = "/run/user"
+FALLBACK_TMP = "/tmp"
 MAX_SOCKET_PATH = 100  # sun_path holds 108 bytes on Linux, 104 on macOS
 
 
@@ -97,8 +98,12 @@ def runtime_dir(name: str, environ: Mapping[str, str] = os.environ, platform: st
         folder.mkdir(parents=True, exist_ok=True)
         return folder
     uid = os.getuid()
-    runtime = environ.get("XDG_RUNTIME_DIR", "")
-    if runtime and os.path.isabs(runtime):
+    # The same folder whatever the environment says, as far as possible: a shell without
+    # XDG_RUNTIME_DIR (su, ssh, cron) must find the app the desktop session started, and never
+    # start a second one beside it. /run/user/<uid> is what XDG_RUNTIME_DIR normally is.
+    for runtime in (environ.get("XDG_RUNTIME_DIR", ""), f"{RUN_USER}/{uid}"):
+        if not runtime or not os.path.isabs(runtime):
+            continue
         path = Path(runtime)
         try:
             usable = _private(path.stat(), uid)
@@ -106,7 +111,7 @@ def runtime_dir(name: str, environ: Mapping[str, str] = os.environ, platform: st
             usable = False
         if usable and len(os.fsencode(path / f"{name}.sock")) <= MAX_SOCKET_PATH:
             return path
-    folder = Path(tempfile.gettempdir()) / f"{APP_NAME}-{uid}"
+    folder = Path(FALLBACK_TMP) / f"{APP_NAME}-{uid}"  # not TMPDIR: that differs between shells
     try:
         folder.mkdir(mode=0o700)
     except FileExistsError:

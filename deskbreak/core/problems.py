@@ -42,8 +42,11 @@ def shown(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
-        digits = str(value) if abs(value) < 10**30 else f"a {len(str(abs(value)))}-digit number"
-        return digits
+        if abs(value) < 10**30:
+            return str(value)
+        if abs(value).bit_length() < 14_000:  # str() is refused past 4,300 digits: count only below
+            return f"a {len(str(abs(value)))}-digit number"
+        return f"a number of about {int(abs(value).bit_length() * 0.30103) + 1:,} digits"
     if isinstance(value, float):
         return {"nan": "nan", "inf": "inf", "-inf": "-inf"}.get(str(value), _cut(repr(value)))
     if isinstance(value, datetime | date | time):
@@ -105,6 +108,9 @@ _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _TOML_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
 
 
+_HUGE_NUMBER = re.compile(r"[0-9_]{4300,}")
+
+
 def toml_error(exc: Exception, text: str) -> tuple[str, int | None]:
     """The message and line of a TOML syntax error: ("expected '=' after a key (column 9)", 7)."""
     if isinstance(exc, RecursionError):
@@ -116,6 +122,10 @@ def toml_error(exc: Exception, text: str) -> tuple[str, int | None]:
     at_end = _TOML_AT_END.search(message)
     if at_end:
         return f"{message[: at_end.start()]} (at the end of the file)", text.count("\n") + 1
+    if isinstance(exc, ValueError) and "digits" in message:  # tomllib on a huge decimal integer
+        huge = _HUGE_NUMBER.search(text)
+        line = text.count("\n", 0, huge.start()) + 1 if huge else None
+        return "a number with more than 4,300 digits", line
     return _cut(message), None
 
 

@@ -65,7 +65,12 @@ class Row:
         names = [f.name for f in fields(self)]
 
         def is_free(rid: int) -> bool:
-            return conn.execute("SELECT 1 FROM breaks WHERE id = ?", (rid,)).fetchone() is None
+            """Free, or holding this very row as written earlier (a copy of our own file put back
+            in place still has it, pending): then it is overwritten, not written twice."""
+            found = conn.execute("SELECT at, reminded, outcome FROM breaks WHERE id = ?", (rid,)).fetchone()
+            return found is None or (
+                found[0] == self.at and found[1] == self.reminded and found[2] == Outcome.PENDING.value
+            )
 
         values = (ids.place(self.id, is_free), *astuple(self)[1:])
         updates = ", ".join(f"{n} = excluded.{n}" for n in names[1:])

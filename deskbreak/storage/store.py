@@ -16,6 +16,7 @@ used from then on. SQLite keeps the old file open, so its inode cannot be reused
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import sqlite3
@@ -50,9 +51,15 @@ def database_path(conn: sqlite3.Connection) -> Path | None:
     return None
 
 
+_UNREACHABLE = (-1, -1)  # a folder above the file may not be entered: cannot tell
+
+
 def _identity(path: Path) -> tuple[int, int] | None:
+    """The file at `path` (device, inode); None when there is none; _UNREACHABLE when unknown."""
     try:
         st = os.stat(path)
+    except PermissionError:
+        return _UNREACHABLE
     except OSError:
         return None
     return (st.st_dev, st.st_ino)
@@ -114,7 +121,10 @@ class HistoryStore:
                 log.exception("history database: reporting failed")
 
     def _fail(self, exc: BaseException) -> None:
-        why = trouble.cause(exc, self.path) if self.path is not None else str(exc)
+        try:
+            why = trouble.cause(exc, self.path) if self.path is not None else str(exc)
+        except Exception:  # working out the cause must never turn a failed write into a crash
+            why = str(exc) or type(exc).__name__
         if why != self._why:
             self._why = why
             log.error("history database: %s", why)
@@ -149,7 +159,7 @@ class HistoryStore:
             self._fail(exc.__cause__ if isinstance(exc.__cause__, sqlite3.Error | OSError) else exc)
             return False
         identity = _identity(self.path)
-        if identity is None:  # vanished between opening and looking: try again later
+        if identity is None or identity == _UNREACHABLE:  # gone again, or out of reach: later
             conn.close()
             return False
         self.conn, self._identity = conn, identity
@@ -163,13 +173,17 @@ class HistoryStore:
             self.on_connected()
         return True
 
-    def _still_the_same_file(self) -> bool:
-        """Check the path still leads to the open file; if not, say so and let go of the old one."""
+    def _still_the_same_file(self) -> bool | None:
+        """Check the path still leads to the open file; if not, say so and let go of the old one.
+        None: the path cannot be looked at now (permission denied): keep the file, write later."""
         if self.path is None or self.conn is None:
             return self.conn is not None
         now = _identity(self.path)
         if now == self._identity:
             return True
+        if now == _UNREACHABLE:
+            self._fail(PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self.path)))
+            return None
         self._let_go()
         if now is None:
             self._report(
@@ -188,8 +202,12 @@ class HistoryStore:
 
     def _connected(self) -> bool:
         """A usable connection to the file now at the path, opening or switching as needed."""
-        if self.conn is not None and self._still_the_same_file():
-            return True
+        if self.conn is not None:
+            same = self._still_the_same_file()
+            if same is None:
+                return False
+            if same:
+                return True
         if self.path is None or not self._open(forced=False):
             return False
         if self._changed:
@@ -228,7 +246,10 @@ class HistoryStore:
                 self._write_batch(self.conn, batch)
             except sqlite3.Error as exc:
                 if self.conn is not None and self.conn.in_transaction:
-                    self.conn.rollback()
+                    try:
+                        self.conn.rollback()
+                    except sqlite3.Error:  # an I/O error on the journal too: start afresh later
+                        self._drop()
                 code = trouble.sqlite_code(exc)
                 if code in (trouble.SQLITE_NOTADB, trouble.SQLITE_CORRUPT) or (
                     code == trouble.SQLITE_ERROR and "no such table" in str(exc)

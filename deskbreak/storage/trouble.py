@@ -43,10 +43,23 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK)
 
 
+def _searchable(folder: Path) -> bool:
+    """Can we look inside `folder`? (Path.exists raises on a folder above it we may not enter.)"""
+    try:
+        os.stat(folder)
+    except PermissionError:
+        return False
+    except OSError:
+        return True  # missing: said below
+    return True
+
+
 def _folder_cause(folder: Path) -> str | None:
-    if not folder.exists():
+    if not _searchable(folder):
+        return f"the folder {folder} cannot be opened (permission denied)"
+    if not os.path.exists(folder):
         return f"the folder {folder} is missing and could not be created"
-    if not folder.is_dir():
+    if not os.path.isdir(folder):
         return f"{folder} is a file, not a folder"
     if not _writable(folder):
         return f"the folder {folder} is read-only"
@@ -74,12 +87,12 @@ def cause(exc: BaseException, path: Path) -> str:
     if code in (SQLITE_BUSY, SQLITE_LOCKED):
         return "another program holds it locked"
     if code in (SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN):
-        if path.is_dir():
+        if os.path.isdir(path):
             return "it is a folder, not a file"
         folder = _folder_cause(path.parent)
         if folder:
             return folder
-        if path.exists() and not _writable(path):
+        if os.path.exists(path) and not _writable(path):
             return "the file is read-only"
         if code == SQLITE_CANTOPEN:
             return "it cannot be opened"

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from deskbreak.app import paths as app_paths
+
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="Unix sockets and uids")
 
 
@@ -77,7 +79,8 @@ def test_a_runtime_dir_others_can_open_is_not_used(tmp_path, monkeypatch, loose_
     loose = tmp_path / "run"
     loose.mkdir()
     loose.chmod(loose_mode)
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(app_paths, "FALLBACK_TMP", str(tmp_path))
+    monkeypatch.setattr(app_paths, "RUN_USER", str(tmp_path / "no-run-user"))
     folder = runtime_dir("deskbreak-x", {"XDG_RUNTIME_DIR": str(loose)})
     assert folder == tmp_path / f"deskbreak-{os.getuid()}"
     assert _mode(folder) == 0o700 and folder.stat().st_uid == os.getuid()
@@ -86,7 +89,8 @@ def test_a_runtime_dir_others_can_open_is_not_used(tmp_path, monkeypatch, loose_
 def test_a_private_runtime_dir_is_used_and_a_relative_or_missing_one_is_not(tmp_path, monkeypatch):
     from deskbreak.app.paths import runtime_dir
 
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(app_paths, "FALLBACK_TMP", str(tmp_path))
+    monkeypatch.setattr(app_paths, "RUN_USER", str(tmp_path / "no-run-user"))
     private = tmp_path / "run"
     private.mkdir(mode=0o700)
     private.chmod(0o700)
@@ -100,7 +104,8 @@ def test_a_private_runtime_dir_is_used_and_a_relative_or_missing_one_is_not(tmp_
 def test_the_tmp_fallback_is_made_private_again_or_refused_when_not_ours(tmp_path, monkeypatch):
     from deskbreak.app.paths import RuntimeDirError, runtime_dir
 
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(app_paths, "FALLBACK_TMP", str(tmp_path))
+    monkeypatch.setattr(app_paths, "RUN_USER", str(tmp_path / "no-run-user"))
     fallback = tmp_path / f"deskbreak-{os.getuid()}"
     fallback.mkdir()
     fallback.chmod(0o777)  # ours, but someone opened it up
@@ -282,3 +287,18 @@ def test_the_real_app_starts_again_after_being_killed(private_runtime, paths):
     from deskbreak.app.ipc_unix import socket_path
 
     assert not socket_path(paths.server_name).exists()  # a clean quit takes its socket away
+
+
+def test_without_xdg_runtime_dir_the_sessions_run_user_folder_is_found(tmp_path, monkeypatch):
+    """A shell without XDG_RUNTIME_DIR (su, ssh, cron) finds the folder the desktop session's
+    app uses, /run/user/<uid>, instead of starting a second app beside it."""
+    run_user = tmp_path / "run-user"
+    session = run_user / str(os.getuid())
+    session.mkdir(parents=True, mode=0o700)
+    session.chmod(0o700)
+    monkeypatch.setattr(app_paths, "RUN_USER", str(run_user))
+    monkeypatch.setattr(app_paths, "FALLBACK_TMP", str(tmp_path / "tmp"))
+    runtime_dir = app_paths.runtime_dir
+    assert runtime_dir("deskbreak-x", {}) == session
+    assert runtime_dir("deskbreak-x", {"XDG_RUNTIME_DIR": str(session)}) == session
+    assert runtime_dir("deskbreak-x", {"TMPDIR": str(tmp_path / "other")}) == session

@@ -126,7 +126,9 @@ def test_a_valid_deskbreak_database_put_in_its_place_is_used(tmp_path: Path) -> 
     open_reminder = remind(log, 0)
     other = tmp_path / "restored.sqlite3"
     restored = BreakLog(connect(other))
-    restored_ids = [restored.reminder_shown(T0 - n * timedelta(days=1), SAT) for n in range(5)]
+    # Days before ours: a row identical to our open one (same instant, same sitting time, still
+    # pending) would be taken for our own, as when a copy of our file is put back.
+    restored_ids = [restored.reminder_shown(T0 - (n + 1) * timedelta(days=1), SAT) for n in range(5)]
     restored.close()
     os.replace(other, path)
 
@@ -152,3 +154,25 @@ def test_an_emptied_file_is_set_up_again(tmp_path: Path) -> None:
     log.answer(first, Outcome.SKIPPED, T0 + 2 * MIN)
     assert log.healthy, log.problem
     assert {r[0] for r in file_rows(path)} == {first, rid}
+
+
+def test_a_copy_of_our_own_file_put_back_keeps_one_row_per_reminder(tmp_path: Path) -> None:
+    """A backup restored, a sync tool, `cp h h.new && mv h.new h`: a new file with our own rows.
+    The reminder open meanwhile is answered in its row, not written again as a second one."""
+    import shutil
+
+    db = tmp_path / "history.sqlite3"
+    t0 = datetime(2024, 5, 1, 9, tzinfo=UTC)
+    log = open_history(db)
+    log.close_dangling(t0)
+    first = log.reminder_shown(t0 - timedelta(hours=1), timedelta(minutes=45))
+    log.answer(first, Outcome.SKIPPED, t0 - timedelta(hours=1))
+    open_one = log.reminder_shown(t0, timedelta(minutes=45))
+    shutil.copy(db, tmp_path / "copy")
+    (tmp_path / "copy").replace(db)
+    log.answer(open_one, Outcome.SNOOZED, t0 + timedelta(minutes=1))
+    assert [(r.at, r.outcome) for r in log.recent(10)] == [
+        (t0, Outcome.SNOOZED),
+        (t0 - timedelta(hours=1), Outcome.SKIPPED),
+    ]
+    assert log.close() == 0

@@ -235,3 +235,30 @@ def test_a_problem_reads_as_file_line_key_message() -> None:
     assert str(Problem("a.toml", "is wrong")) == "a.toml: is wrong"
     assert str(Problem("a.toml", "is wrong", "snooze", 7)) == "a.toml:7: snooze: is wrong"
     assert str(Problem("a.toml", "is wrong", line=3)) == "a.toml:3: is wrong"
+
+
+def test_huge_integers_in_any_base_are_reported_with_their_line_not_raised():
+    from deskbreak.core.routines import RoutineError, parse_routine
+
+    for literal in ("0x" + "f" * 4000, "0o" + "7" * 5000, "0b" + "1" * 15000):
+        text = f'snooze = "10m"\nsit_limit = {literal}\n'
+        settings, [problem] = parse_settings(text, "config.toml")
+        assert settings.snooze == timedelta(minutes=10)  # the rest of the file still applies
+        assert problem.line == 2 and problem.key == "sit_limit" and "digits" in str(problem)
+        routine = (
+            'title = "T"\nsummary = "s"\n[[exercises]]\nname = "n"\nfocus = "extension"\n'
+            f'duration = {literal}\ncues = ["c"]\n'
+        )
+        try:
+            parse_routine(routine, "t", "t.toml")
+        except RoutineError as exc:
+            assert "t.toml:6" in str(exc) and "digits" in str(exc)
+        else:  # pragma: no cover
+            raise AssertionError("a huge duration number was accepted")
+
+
+def test_a_huge_decimal_integer_is_a_syntax_problem_on_its_line():
+    text = 'snooze = "10m"\n\nsit_limit = ' + "9" * 5000 + "\n"
+    settings, [problem] = parse_settings(text, "config.toml")
+    assert problem.line == 3 and "more than 4,300 digits" in str(problem)
+    assert settings == DEFAULTS
