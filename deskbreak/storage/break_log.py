@@ -23,9 +23,10 @@ from typing import TYPE_CHECKING
 
 from ..core.policy import Outcome, SavedState
 from . import dangling, trouble
+from .file_identity import database_path
 from .ids import IdMap
 from .rows import COLUMNS, Row, decode_state, encode_state, iso, to_record
-from .store import HistoryStore, database_path
+from .store import HistoryStore
 
 if TYPE_CHECKING:
     from ..core.history import BreakRecord

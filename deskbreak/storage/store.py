@@ -28,6 +28,7 @@ from typing import TypeVar
 
 from . import trouble
 from .database import StorageError, connect
+from .file_identity import UNREACHABLE, file_id
 from .ids import IdMap
 
 log = logging.getLogger(__name__)
@@ -41,28 +42,6 @@ class Queued:
     op: Op
     key: str | None  # a later write with the same key replaces this one (it carries the full value)
     data: object = None  # what is written, for reading it back before it lands
-
-
-def database_path(conn: sqlite3.Connection) -> Path | None:
-    """The file behind a connection, or None for an in-memory database."""
-    for _, name, file in conn.execute("PRAGMA database_list"):
-        if name == "main" and file:
-            return Path(str(file))
-    return None
-
-
-_UNREACHABLE = (-1, -1)  # a folder above the file may not be entered: cannot tell
-
-
-def _identity(path: Path) -> tuple[int, int] | None:
-    """The file at `path` (device, inode); None when there is none; _UNREACHABLE when unknown."""
-    try:
-        st = os.stat(path)
-    except PermissionError:
-        return _UNREACHABLE
-    except OSError:
-        return None
-    return (st.st_dev, st.st_ino)
 
 
 def _max_id(conn: sqlite3.Connection) -> int:
@@ -85,7 +64,7 @@ class HistoryStore:
         self._monotonic = monotonic
         self._reopen_every = reopen_every
         self._next_open = monotonic()  # may try at once
-        self._identity = _identity(path) if conn is not None and path is not None else None
+        self._identity = file_id(path) if conn is not None and path is not None else None
         self.ids = IdMap(_max_id(conn) + 1 if conn is not None else 1)
         self.queue: list[Queued] = []
         self._why: str | None = None  # the current reason writes fail, or None
@@ -158,8 +137,8 @@ class HistoryStore:
         except StorageError as exc:
             self._fail(exc.__cause__ if isinstance(exc.__cause__, sqlite3.Error | OSError) else exc)
             return False
-        identity = _identity(self.path)
-        if identity is None or identity == _UNREACHABLE:  # gone again, or out of reach: later
+        identity = file_id(self.path)
+        if identity is None or identity == UNREACHABLE:  # gone again, or out of reach: later
             conn.close()
             return False
         self.conn, self._identity = conn, identity
@@ -178,10 +157,10 @@ class HistoryStore:
         None: the path cannot be looked at now (permission denied): keep the file, write later."""
         if self.path is None or self.conn is None:
             return self.conn is not None
-        now = _identity(self.path)
+        now = file_id(self.path)
         if now == self._identity:
             return True
-        if now == _UNREACHABLE:
+        if now == UNREACHABLE:
             self._fail(PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self.path)))
             return None
         self._let_go()
