@@ -38,6 +38,7 @@ from . import views
 from .break_windows import BreakWindows
 from .configuration import Configuration
 from .history_writer import HistoryWriter
+from .info_windows import InfoWindows
 from .wakeups import Wakeups
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ class Controller(QObject):
         self.windows = BreakWindows(clock, footer)
         self.screen_awake = screen_awake  # kept from blanking while a break runs (or None)
         self._idle_seconds: float | None = None
-        self.history_window: HistoryWindow | None = None
+        self.info = InfoWindows(clock, self.history, problems)
 
         self.windows.ended.connect(self._window_ended)
         self.windows.closed.connect(self._window_gone)
@@ -102,9 +103,13 @@ class Controller(QObject):
         tray.skip_requested.connect(self.skip)
         tray.menu_opened.connect(self.refresh_tray)
         tray.quit_requested.connect(self.quit_requested)
-        tray.history_requested.connect(self.show_history)
-        tray.problems_requested.connect(self.show_problems)
+        tray.history_requested.connect(self.info.show_history)
+        tray.problems_requested.connect(self.info.show_problems)
         notifier.action_invoked.connect(self.on_notification_action)
+
+    @property
+    def history_window(self) -> HistoryWindow | None:
+        return self.info.history_window
 
     @property
     def window(self) -> BreakWindow | None:
@@ -120,10 +125,11 @@ class Controller(QObject):
         effects: list[Effect] = []
         try:
             lifecycle, monotonic = self.lifecycle, self.clock.monotonic()
-            result = None
+            result, ending = None, False
             if lifecycle.on_break:
                 token = lifecycle.window or 0
-                if lifecycle.break_over(now, monotonic) is not None:  # overran, or slept through
+                ending = lifecycle.break_over(now, monotonic) is not None  # overran, or slept through
+                if ending:
                     result = self.windows.current_result(token)
                 elif not self.windows.visible(token):  # the window went away without telling us
                     effects += lifecycle.window_closed(token, now, self.windows.current_result(token))
@@ -134,7 +140,6 @@ class Controller(QObject):
             self.log.retry()  # writes what waited in memory, once the file can be written again
             # Idle time is not read during a break, unless this check ends it: a break left
             # paused on an empty desk must not bring a reminder to nobody.
-            ending = lifecycle.on_break and lifecycle.break_over(now, monotonic) is not None
             self._idle_seconds = None if lifecycle.on_break and not ending else self.idle.idle_seconds()
             effects += lifecycle.tick(now, self._idle_seconds, monotonic, break_result=result)
         finally:
@@ -251,34 +256,10 @@ class Controller(QObject):
         self.history.routine_id = config.routine.id if config.routine else ""
         self.notifications = config.settings.notifications
         self.problems[:] = [*config.problems, *extra_problems]
-        self.history.sync_problem()
         self.tray.snooze.setText(f"Snooze {humanize(config.settings.snooze)}")
         if config.problems:
             self.tray.show_message("deskbreak: a problem with your files", str(config.problems[0]))
         self._run([], now)
-
-    @Slot()
-    def show_history(self) -> HistoryWindow:
-        """The recent-breaks window, refreshed each time it is asked for."""
-        if self.history_window is None:
-            from ..ui.history_window import HistoryWindow
-
-            self.history_window = HistoryWindow()
-        now = self.clock.now()
-        records = self.history.store(lambda: self.log.recent(50)) or []
-        self.history_window.show_rows(
-            [views.history_row(r, now) for r in records], views.history_summary(records)
-        )
-        self.history_window.show()
-        self.history_window.raise_()
-        return self.history_window
-
-    @Slot()
-    def show_problems(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        text = "\n\n".join(str(p) for p in self.problems) or "No problems."
-        QMessageBox.warning(None, "deskbreak — problems with your files", text)
 
     @Slot()
     def refresh_tray(self) -> None:
@@ -295,8 +276,7 @@ class Controller(QObject):
 
     def shutdown(self) -> None:
         """Quitting: a running break is logged with how far it got, a due reminder unanswered."""
-        if self.history_window is not None:
-            self.history_window.close()
+        self.info.close()
         now = self.clock.now()
         token = self.lifecycle.window
         if self.lifecycle.on_break and token is not None:
