@@ -11,35 +11,25 @@ DESKBREAK_FAULT_RUNS sets the runs per fault (default 3; e.g. 100 for a long run
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import random
 import shutil
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from storage_helpers import storage_helper
 
 from deskbreak.core.player import PlayerResult
 from deskbreak.core.policy import Outcome
 from deskbreak.storage.break_log import open_history
 
 RUNS = int(os.environ.get("DESKBREAK_FAULT_RUNS", "3"))
-STORAGE_TESTS = Path(__file__).resolve().parents[1] / "storage"
 
 
-def _load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"deskbreak_faults_{name}", STORAGE_TESTS / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-harness = _load("fault_harness")
-faulty_fs = _load("faulty_fs")
+harness = storage_helper("fault_harness")
+faulty_fs = storage_helper("faulty_fs")
 pytestmark = pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX processes and mounts")
 
 

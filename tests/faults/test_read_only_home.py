@@ -4,18 +4,13 @@ breaks, and writes every one of them once the folder is writable again."""
 
 from __future__ import annotations
 
-import importlib.util
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from runner import FaultApp, wait_until
+from storage_helpers import storage_helper
 
-STORAGE_TESTS = Path(__file__).resolve().parents[1] / "storage"
-_spec = importlib.util.spec_from_file_location("deskbreak_faults_faulty_fs", STORAGE_TESTS / "faulty_fs.py")
-assert _spec is not None and _spec.loader is not None
-faulty_fs = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(faulty_fs)
+faulty_fs = storage_helper("faulty_fs")
 
 
 def test_a_read_only_data_folder_loses_nothing(make_app: Callable[..., FaultApp]) -> None:

@@ -3,19 +3,15 @@ exits 2, instead of claiming another copy is "starting or stuck"."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from storage_helpers import storage_helper
 
-STORAGE_TESTS = Path(__file__).resolve().parents[1] / "storage"
-_spec = importlib.util.spec_from_file_location("deskbreak_faults_faulty_fs2", STORAGE_TESTS / "faulty_fs.py")
-assert _spec is not None and _spec.loader is not None
-faulty_fs = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(faulty_fs)
+faulty_fs = storage_helper("faulty_fs")
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX mounts")
