@@ -95,9 +95,6 @@ class BreakWindows(QObject):
         if window is not None:
             window.add_note(text)
 
-    def count_visible(self) -> int:
-        return sum(1 for token in list(self._windows) if self.visible(token))
-
     def close_all(self) -> None:
         for token in list(self._windows):
             self.close(token)
