@@ -1,0 +1,249 @@
+"""The weekly review's figures: a week day by day, the 52-week heatmap, streaks and check-ins.
+
+Pure and date-based like streaks.py: the storage hands in one DaySummary per local calendar day
+(kept up to date inside the database, see storage/days.py) and the check-ins; everything the
+review window, `deskbreak stats` and the Monday summary show is worked out here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from .streaks import DayMark, DayTally, GoalSettings, StreakReport, streaks, week_start
+
+HEATMAP_WEEKS = 52
+MEANINGFUL_CHANGE = 2  # points on a 0-10 scale: the usual threshold for a change that matters
+CHECKIN_SCALE = (0, 10)
+DEFAULT_GOALS = GoalSettings()
+
+
+@dataclass(frozen=True)
+class DaySummary:
+    """What the history holds for one local calendar day."""
+
+    breaks: int = 0  # breaks that count toward the goal (completed, or at least half done)
+    breaks_started: int = 0  # every break opened, counted or not
+    natural_breaks: int = 0
+    movement_seconds: float = 0.0  # guided movement: active time in break routines
+    longest_sitting_seconds: float = 0.0
+    rest: bool = False  # marked as a rest day
+    reminders: int = 0
+
+    def tally(self) -> DayTally:
+        return DayTally(self.breaks, self.natural_breaks, self.rest)
+
+
+@dataclass(frozen=True)
+class DayFigures:
+    day: date
+    summary: DaySummary
+    mark: DayMark
+    goal: int  # 0 on days off and rest days
+    score: int  # breaks toward the goal (natural breaks included when they count)
+
+    @property
+    def goal_met(self) -> bool:
+        return self.mark is DayMark.MET
+
+    @property
+    def share(self) -> float:
+        """How much of the goal was met, 0..1 (0 where there is no goal)."""
+        return min(1.0, self.score / self.goal) if self.goal else 0.0
+
+    def to_json(self) -> dict[str, object]:
+        s = self.summary
+        return {
+            "date": self.day.isoformat(),
+            "breaks": s.breaks,
+            "breaks_started": s.breaks_started,
+            "goal": self.goal,
+            "goal_met": self.goal_met,
+            "mark": self.mark.value,
+            "rest_day": s.rest,
+            "movement_seconds": round(s.movement_seconds),
+            "longest_sitting_seconds": round(s.longest_sitting_seconds),
+            "natural_breaks": s.natural_breaks,
+        }
+
+
+@dataclass(frozen=True)
+class WeekTotals:
+    breaks: int
+    movement_seconds: float
+    natural_breaks: int
+    longest_sitting_seconds: float
+    days_met: int
+    working_days: int
+
+
+@dataclass(frozen=True)
+class WeekFigures:
+    monday: date
+    days: tuple[DayFigures, ...]  # Monday to Sunday
+    totals: WeekTotals
+    previous: WeekTotals  # the week before, for week-over-week change
+
+    @property
+    def label(self) -> str:
+        return iso_week_label(self.monday)
+
+    @property
+    def breaks_change(self) -> int:
+        return self.totals.breaks - self.previous.breaks
+
+    @property
+    def movement_change_seconds(self) -> float:
+        return self.totals.movement_seconds - self.previous.movement_seconds
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """A weekly check-in: two 0-10 answers and an optional note."""
+
+    week: str  # the ISO week it answers, e.g. "2026-W48"
+    at: datetime
+    stiffness: int  # upper-back stiffness, 0 none .. 10 worst
+    low_back_pain: int  # 0 none .. 10 worst
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class CheckInPoint:
+    """One check-in on the chart, with that week's adherence and what changed since the last."""
+
+    checkin: CheckIn
+    adherence: float  # share of that week's working days that met the goal, 0..1
+    stiffness_change: int | None  # since the previous check-in
+    pain_change: int | None
+
+    @property
+    def marked(self) -> bool:
+        """A change of MEANINGFUL_CHANGE points or more in either answer."""
+        return any(
+            c is not None and abs(c) >= MEANINGFUL_CHANGE for c in (self.stiffness_change, self.pain_change)
+        )
+
+
+@dataclass(frozen=True)
+class Review:
+    today: date
+    week: WeekFigures  # the week being looked at (this week unless the user went back)
+    heatmap: tuple[DayFigures, ...]  # HEATMAP_WEEKS full weeks ending with this week, Monday first
+    streak: StreakReport
+    checkins: tuple[CheckInPoint, ...]  # oldest first
+    settings: GoalSettings
+
+
+def iso_week_label(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def parse_iso_week(text: str) -> date:
+    """The Monday of an ISO week written like 2026-W47; ValueError with a plain message otherwise."""
+    cleaned = text.strip()
+    shown = cleaned if len(cleaned) <= 20 else cleaned[:20] + "…"
+    parts = cleaned.upper().split("-W")
+    if len(parts) != 2 or not all(p.isascii() and p.isdigit() for p in parts) or len(parts[0]) != 4:
+        raise ValueError(f"{shown!r} is not an ISO week like 2026-W47")
+    year, week = int(parts[0]), int(parts[1])
+    try:
+        return date.fromisocalendar(year, week, 1)
+    except ValueError:
+        raise ValueError(f"{shown!r}: {year} has no week {week}") from None
+
+
+def _figures(day: date, summary: DaySummary, mark: DayMark, settings: GoalSettings) -> DayFigures:
+    has_goal = mark not in (DayMark.OFF, DayMark.REST)
+    score = summary.breaks + (summary.natural_breaks if settings.count_natural_breaks else 0)
+    return DayFigures(day, summary, mark, settings.daily_goal if has_goal else 0, score)
+
+
+def _mark_after_today(day: date, summary: DaySummary, settings: GoalSettings) -> DayMark:
+    if day.weekday() not in settings.work_days:
+        return DayMark.OFF
+    return DayMark.REST if summary.rest else DayMark.UNTRACKED
+
+
+def _totals(days: Iterable[DayFigures]) -> WeekTotals:
+    listed = list(days)
+    return WeekTotals(
+        breaks=sum(d.summary.breaks for d in listed),
+        movement_seconds=sum(d.summary.movement_seconds for d in listed),
+        natural_breaks=sum(d.summary.natural_breaks for d in listed),
+        longest_sitting_seconds=max((d.summary.longest_sitting_seconds for d in listed), default=0.0),
+        days_met=sum(1 for d in listed if d.goal_met),
+        working_days=sum(1 for d in listed if d.goal > 0),
+    )
+
+
+def build_review(
+    days: Mapping[date, DaySummary],
+    checkins: Iterable[CheckIn],
+    today: date,
+    settings: GoalSettings = DEFAULT_GOALS,
+    week_of: date | None = None,
+    since: date | None = None,
+) -> Review:
+    """Everything the review shows as of `today`; `week_of` picks the week looked at (any day in it)."""
+    report = streaks({d: s.tally() for d, s in days.items()}, today, settings, since)
+    empty = DaySummary()
+
+    def figures(day: date) -> DayFigures:
+        summary = days.get(day, empty)
+        mark = report.marks.get(day) or _mark_after_today(day, summary, settings)
+        return _figures(day, summary, mark, settings)
+
+    def week(monday: date) -> tuple[DayFigures, ...]:
+        return tuple(figures(monday + timedelta(days=n)) for n in range(7))
+
+    monday = week_start(week_of or today)
+    this_week = week(monday)
+    first = week_start(today) - timedelta(weeks=HEATMAP_WEEKS - 1)
+    heatmap = tuple(figures(first + timedelta(days=n)) for n in range(7 * HEATMAP_WEEKS))
+    return Review(
+        today=today,
+        week=WeekFigures(monday, this_week, _totals(this_week), _totals(week(monday - timedelta(weeks=1)))),
+        heatmap=heatmap,
+        streak=report,
+        checkins=checkin_points(checkins, lambda m: _totals(week(m))),
+        settings=settings,
+    )
+
+
+def checkin_points(
+    checkins: Iterable[CheckIn], totals_of: Callable[[date], WeekTotals] | None = None
+) -> tuple[CheckInPoint, ...]:
+    """The check-ins oldest first (the latest one per week), with adherence and changes."""
+    latest: dict[str, CheckIn] = {}
+    for item in sorted(checkins, key=lambda c: c.at):
+        latest[item.week] = item
+    points: list[CheckInPoint] = []
+    previous: CheckIn | None = None
+    for week in sorted(latest):
+        item = latest[week]
+        totals = totals_of(parse_iso_week(week)) if totals_of is not None else None
+        adherence = totals.days_met / totals.working_days if totals and totals.working_days else 0.0
+        points.append(
+            CheckInPoint(
+                item,
+                adherence,
+                item.stiffness - previous.stiffness if previous else None,
+                item.low_back_pain - previous.low_back_pain if previous else None,
+            )
+        )
+        previous = item
+    return tuple(points)
+
+
+def summary_line(review: Review) -> str:
+    """The Monday notification: last week's days met and the streak, in one sentence."""
+    last = review.week.previous
+    streak = review.streak.current
+    days = "day" if streak == 1 else "days"
+    return (
+        f"Last week you met your goal on {last.days_met} of {last.working_days} working days. "
+        f"Current streak: {streak} {days} (best {review.streak.best})."
+    )
