@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -24,8 +25,10 @@ from typing import TYPE_CHECKING
 from ..core.policy import Outcome, SavedState
 from . import dangling, trouble
 from .file_identity import database_path
+from .event_log import EventLog
 from .ids import IdMap
 from .rows import COLUMNS, Row, decode_state, encode_state, iso, to_record
+from .schema_v2 import placed
 from .store import HistoryStore
 
 if TYPE_CHECKING:
@@ -54,6 +57,7 @@ class BreakLog:
         if isinstance(source, sqlite3.Connection):
             source = HistoryStore(database_path(source), source)
         self.store = source
+        self.events = EventLog(source)
         self._open: dict[int, Row] = {}  # reminders and breaks not finished yet
         self._next_id = self.store.ids.first_free
         self._last_beat: datetime | None = None
@@ -134,15 +138,17 @@ class BreakLog:
 
         self.store.write(op)
 
-    def _new(self, **values: object) -> int:
+    def _new(self, at: datetime, **values: object) -> int:
         rid = self._next_id
         self._next_id += 1
-        self._put(Row(id=rid, **values))  # type: ignore[arg-type]
+        at_utc, local_date, offset = placed(at)
+        place = {"uid": str(uuid.uuid4()), "at_utc": at_utc, "local_date": local_date, "utc_offset": offset}
+        self._put(Row(id=rid, at=iso(at) or "", **place, **values))  # type: ignore[arg-type]
         return rid
 
     def reminder_shown(self, at: datetime, sitting_for: timedelta) -> int:
         return self._new(
-            at=iso(at), reminded=1, outcome=Outcome.PENDING.value, sitting_seconds=_seconds(sitting_for)
+            at, reminded=1, outcome=Outcome.PENDING.value, sitting_seconds=_seconds(sitting_for)
         )
 
     def answer(self, reminder_id: int, outcome: Outcome, at: datetime) -> None:
@@ -163,7 +169,7 @@ class BreakLog:
     ) -> int:
         if reminder_id is None:
             return self._new(
-                at=iso(at),
+                at,
                 reminded=0,
                 outcome=Outcome.PENDING.value,
                 sitting_seconds=_seconds(sitting_for),
@@ -187,6 +193,23 @@ class BreakLog:
             "steps_skipped": result.steps_skipped,
             "active_seconds": _seconds(result.active),
         }
+        row = self._open.get(break_id)
+        if row is None:
+            self._update(break_id, **values)
+        else:
+            self._put(replace(row, **values))  # type: ignore[arg-type]
+
+    def break_feedback(self, break_id: int, *, feedback: str | None = None, pain: bool | None = None) -> None:
+        """How the break felt (too_easy, about_right, too_hard) and whether something hurt."""
+        if feedback not in (None, "too_easy", "about_right", "too_hard"):
+            raise ValueError(f"unknown feedback {feedback!r}")
+        values: dict[str, object] = {}
+        if feedback is not None:
+            values["feedback"] = feedback
+        if pain is not None:
+            values["pain"] = int(pain)
+        if not values:
+            return
         row = self._open.get(break_id)
         if row is None:
             self._update(break_id, **values)

@@ -14,9 +14,13 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
-MIGRATIONS: tuple[str, ...] = (
+from . import schema_v2
+
+# Each step is SQL, or a function run inside the step's transaction.
+MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     # 1: the break log and a small key/value table for state that survives restarts
     """
     CREATE TABLE breaks (
@@ -40,6 +44,8 @@ MIGRATIONS: tuple[str, ...] = (
         value TEXT NOT NULL
     );
     """,
+    # 2: event ids, UTC instants, local days and offsets; events, per-day figures (schema_v2.py)
+    schema_v2.migrate,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -95,8 +101,15 @@ def migrate(conn: sqlite3.Connection, path: Path | None = None) -> int:
     if path is not None and (version > 0 or has_tables):
         _backup(conn, path, version)
     for number in range(version, SCHEMA_VERSION):
+        step = MIGRATIONS[number]
         try:
-            conn.executescript(f"BEGIN;\n{MIGRATIONS[number]}\nPRAGMA user_version={number + 1};\nCOMMIT;")
+            if callable(step):
+                conn.execute("BEGIN")
+                step(conn)
+                conn.execute(f"PRAGMA user_version={number + 1}")
+                conn.execute("COMMIT")
+            else:
+                conn.executescript(f"BEGIN;\n{step}\nPRAGMA user_version={number + 1};\nCOMMIT;")
         except sqlite3.DatabaseError:
             if conn.in_transaction:
                 conn.rollback()

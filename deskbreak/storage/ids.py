@@ -41,6 +41,12 @@ class IdMap:
             self._next = max(self._next, found + 1)
         return found
 
+    def pin(self, logical: int, file_id: int) -> int:
+        """The row is already in this file under `file_id` (found by its uid): keep writing it there."""
+        self._rows[logical] = file_id
+        self._next = max(self._next, file_id + 1)
+        return file_id
+
     def find(self, logical: int) -> int:
         """The file's id of a row written earlier (unknown rows: the same id)."""
         return self._rows.get(logical, logical)

@@ -55,6 +55,12 @@ class Row:
     steps_skipped: int | None = None
     active_seconds: float | None = None
     answered_at: str | None = None
+    uid: str | None = None  # stable across files and computers (schema 2)
+    at_utc: str | None = None
+    local_date: str | None = None
+    utc_offset: int | None = None
+    feedback: str | None = None
+    pain: int = 0
 
     @property
     def pending(self) -> bool:
@@ -72,7 +78,9 @@ class Row:
                 found[0] == self.at and found[1] == self.reminded and found[2] == Outcome.PENDING.value
             )
 
-        values = (ids.place(self.id, is_free), *astuple(self)[1:])
+        known = self.uid and conn.execute("SELECT id FROM breaks WHERE uid = ?", (self.uid,)).fetchone()
+        file_id = ids.pin(self.id, int(known[0])) if known else ids.place(self.id, is_free)
+        values = (file_id, *astuple(self)[1:])
         updates = ", ".join(f"{n} = excluded.{n}" for n in names[1:])
         conn.execute(
             f"INSERT INTO breaks ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"

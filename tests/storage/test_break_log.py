@@ -16,6 +16,7 @@ from deskbreak.core.player import PlayerResult
 from deskbreak.core.policy import BreakPolicy, Outcome, Phase, PolicySettings, SavedState
 from deskbreak.storage.break_log import BreakLog
 from deskbreak.storage.database import SCHEMA_VERSION, StorageError, connect, integrity_ok
+from deskbreak.storage.dangling import STATE_KEY
 
 TZ = timezone(timedelta(hours=2))
 
@@ -182,7 +183,7 @@ def test_only_the_latest_state_is_kept(log: BreakLog, conn: sqlite3.Connection) 
     log.save_state(SavedState(Phase.SITTING, at(9, 0), at(9, 45), at(9, 1)))
     log.save_state(SavedState(Phase.DUE, at(9, 0), None, at(9, 46)))
     assert log.load_state() == SavedState(Phase.DUE, at(9, 0), None, at(9, 46))
-    assert conn.execute("SELECT count(*) FROM app_state").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM app_state WHERE key = ?", (STATE_KEY,)).fetchone()[0] == 1
 
 
 def test_no_state_saved_yet(log: BreakLog) -> None:

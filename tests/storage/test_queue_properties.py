@@ -62,9 +62,13 @@ def refuse_changes(action: int, *_: object) -> int:
 
 def dump(conn: sqlite3.Connection) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    # Every column but the random ones (each row's uid, the installation's id); the per-day
+    # figures the triggers keep must agree as well.
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(breaks)") if r[1] != "uid"]
     return (
-        conn.execute("SELECT * FROM breaks ORDER BY id").fetchall(),
-        conn.execute("SELECT * FROM app_state ORDER BY key").fetchall(),
+        conn.execute(f"SELECT {', '.join(columns)} FROM breaks ORDER BY id").fetchall(),
+        conn.execute("SELECT * FROM app_state WHERE key != 'install_id' ORDER BY key").fetchall()
+        + conn.execute("SELECT * FROM days ORDER BY local_date").fetchall(),
     )
 
 

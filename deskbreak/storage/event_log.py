@@ -1,0 +1,177 @@
+"""Sitting stretches, natural breaks, check-ins and rest days, and the per-day figures.
+
+Writes go through the same queue as the break log (store.py): each is one committed transaction,
+kept in memory while the file cannot be written, and idempotent (a full row by its uid), so a
+retry can never count anything twice. A sitting stretch's uid is derived from this
+installation and the moment it began: the stretch logged when the app quits and the same
+stretch, carried on after a restart and logged again when it ends, are one row.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from ..core.review import CheckIn, DaySummary
+from .rows import iso
+from .schema_v2 import INSTALL_KEY, placed
+
+if TYPE_CHECKING:
+    from .ids import IdMap
+    from .store import HistoryStore
+
+SITTING_ENDS = ("break", "natural_break", "lock", "suspend", "quit")
+AWAY_HOW = ("idle", "lock", "suspend")
+
+
+def _seconds(value: timedelta) -> float:
+    return round(max(0.0, value.total_seconds()), 1)
+
+
+class EventLog:
+    def __init__(self, store: HistoryStore) -> None:
+        self.store = store
+        self._install: uuid.UUID | None = None
+
+    def _install_id(self) -> uuid.UUID:
+        if self._install is None:
+            found = self.store.read(
+                lambda c: c.execute("SELECT value FROM app_state WHERE key = ?", (INSTALL_KEY,)).fetchone()
+            )
+            try:
+                self._install = uuid.UUID(str(found[0])) if found else uuid.uuid4()
+            except ValueError:
+                self._install = uuid.uuid4()
+        return self._install
+
+    def _put(
+        self,
+        kind: str,
+        at: datetime,
+        *,
+        uid: str | None = None,
+        local_date: date | None = None,
+        ended_at: datetime | None = None,
+        seconds: float | None = None,
+        how: str | None = None,
+        data: dict[str, object] | None = None,
+    ) -> str:
+        uid = uid or str(uuid.uuid4())
+        at_utc, day, offset = placed(at)
+        row = (
+            uid,
+            kind,
+            iso(at),
+            at_utc,
+            local_date.isoformat() if local_date else day,
+            offset,
+            iso(ended_at),
+            seconds,
+            how,
+            json.dumps(data or {}, ensure_ascii=False, sort_keys=True),
+        )
+
+        def op(conn: sqlite3.Connection, ids: IdMap) -> None:
+            conn.execute(
+                "INSERT INTO events (uid, kind, at, at_utc, local_date, utc_offset, ended_at, seconds,"
+                " how, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uid) DO UPDATE SET"
+                " kind = excluded.kind, at = excluded.at, at_utc = excluded.at_utc,"
+                " local_date = excluded.local_date, utc_offset = excluded.utc_offset,"
+                " ended_at = excluded.ended_at, seconds = excluded.seconds, how = excluded.how,"
+                " data = excluded.data",
+                row,
+            )
+
+        self.store.write(op, key=f"event:{uid}", data=row)
+        return uid
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def sitting(self, start: datetime, end: datetime, ended_by: str) -> str:
+        """A sitting stretch from `start` to `end`; `ended_by` is one of SITTING_ENDS."""
+        if ended_by not in SITTING_ENDS:
+            raise ValueError(f"unknown end of a sitting stretch: {ended_by!r}")
+        uid = str(uuid.uuid5(self._install_id(), f"sitting:{placed(start)[0]}"))
+        end = max(end, start)
+        return self._put("sitting", start, uid=uid, ended_at=end, seconds=_seconds(end - start), how=ended_by)
+
+    def natural_break(self, start: datetime, end: datetime, how: str = "idle") -> str:
+        """Time away from the desk long enough to count as a break; `how` is one of AWAY_HOW."""
+        if how not in AWAY_HOW:
+            raise ValueError(f"unknown kind of time away: {how!r}")
+        end = max(end, start)
+        return self._put("natural_break", start, ended_at=end, seconds=_seconds(end - start), how=how)
+
+    def check_in(self, at: datetime, week: str, stiffness: int, low_back_pain: int, note: str = "") -> str:
+        for value in (stiffness, low_back_pain):
+            if not 0 <= value <= 10:
+                raise ValueError(f"a check-in answer is 0 to 10, not {value}")
+        data: dict[str, object] = {
+            "week": week,
+            "stiffness": stiffness,
+            "low_back_pain": low_back_pain,
+            "note": note.strip()[:500],
+        }
+        return self._put("checkin", at, data=data)
+
+    def rest_day(self, day: date, at: datetime, rest: bool = True) -> str:
+        """Mark `day` as a rest day (or take the mark back); the latest mark for a day wins."""
+        return self._put("rest_day", at, local_date=day, how="rest" if rest else "work")
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def day_summaries(self, first: date | None = None, last: date | None = None) -> dict[date, DaySummary]:
+        """The per-day figures between `first` and `last` (inclusive; None: no bound)."""
+        low = first.isoformat() if first else "0000"
+        high = last.isoformat() if last else "9999"
+        rows = self.store.read(
+            lambda c: c.execute(
+                "SELECT local_date, breaks, breaks_started, natural_breaks, movement_seconds,"
+                " longest_sitting_seconds, rest, reminders FROM days"
+                " WHERE local_date BETWEEN ? AND ?",
+                (low, high),
+            ).fetchall()
+        )
+        out: dict[date, DaySummary] = {}
+        for day, breaks, started, natural, movement, longest, rest, reminders in rows or []:
+            try:
+                key = date.fromisoformat(day)
+            except (TypeError, ValueError):
+                continue
+            out[key] = DaySummary(breaks, started, natural, float(movement), float(longest), bool(rest), reminders)
+        return out
+
+    def first_day(self) -> date | None:
+        """The first day the history has anything for."""
+        row = self.store.read(lambda c: c.execute("SELECT min(local_date) FROM days").fetchone())
+        try:
+            return date.fromisoformat(row[0]) if row and row[0] else None
+        except ValueError:
+            return None
+
+    def checkins(self) -> list[CheckIn]:
+        rows = self.store.read(
+            lambda c: c.execute("SELECT at, data FROM events WHERE kind = 'checkin' ORDER BY at_utc").fetchall()
+        )
+        found: list[CheckIn] = []
+        for at, data in rows or []:
+            try:
+                fields = json.loads(data)
+                found.append(
+                    CheckIn(
+                        str(fields["week"]),
+                        datetime.fromisoformat(at),
+                        int(fields["stiffness"]),
+                        int(fields["low_back_pain"]),
+                        str(fields.get("note") or ""),
+                    )
+                )
+            except (ValueError, KeyError, TypeError):
+                continue
+        return found
+
+    def checked_in_weeks(self) -> set[str]:
+        return {c.week for c in self.checkins()}
