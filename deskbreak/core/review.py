@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from .settings import Settings
 from .streaks import DayMark, DayTally, GoalSettings, StreakReport, streaks, week_start
 
 HEATMAP_WEEKS = 52
@@ -247,3 +248,8 @@ def summary_line(review: Review) -> str:
         f"Last week you met your goal on {last.days_met} of {last.working_days} working days. "
         f"Current streak: {streak} {days} (best {review.streak.best})."
     )
+
+
+def goal_settings(settings: Settings) -> GoalSettings:
+    """The goal rules from the user's settings."""
+    return GoalSettings(settings.daily_goal, settings.work_days, settings.count_natural_breaks)

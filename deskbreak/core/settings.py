@@ -12,9 +12,17 @@ import textwrap
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import time, timedelta
 from typing import Any
 
+from .calendar_values import (
+    DAY_NAMES,
+    format_days,
+    format_time_of_day,
+    parse_days,
+    parse_time_of_day,
+    parse_weekday,
+)
 from .durations import DurationError, format_duration, parse_duration
 from .problems import Problem, kind, line_of, quoted, shown, toml_error, without_bom
 
@@ -31,6 +39,12 @@ class Settings:
     natural_break: timedelta = timedelta(minutes=5)
     routine: str = "upper-back-basics"
     notifications: bool = True
+    daily_goal: int = 4
+    work_days: frozenset[int] = frozenset(range(5))
+    count_natural_breaks: bool = False
+    weekly_checkin: bool = True
+    checkin_day: int = 4  # date.weekday(): Friday
+    checkin_time: time = time(16, 0)
 
 
 DEFAULTS = Settings()
@@ -41,11 +55,13 @@ class Spec:
     """One setting: its type, allowed range and what it does, in words a user reads."""
 
     key: str
-    type: str  # "duration", "text" or "true/false"
+    type: str  # "duration", "text", "true/false", "whole number", "days", "day", "time of day"
     does: str
     low: timedelta = timedelta()
     high: timedelta = timedelta()
     max_chars: int = 0
+    least: int = 0  # whole numbers
+    most: int = 0
 
     @property
     def default(self) -> Any:
@@ -57,6 +73,14 @@ class Spec:
             return f"{format_duration(self.low)}..{format_duration(self.high)}"
         if self.type == "text":
             return f"1 to {self.max_chars} characters"
+        if self.type == "whole number":
+            return f"{self.least} to {self.most}"
+        if self.type == "days":
+            return 'days like "mon-fri", "mon,wed,fri" or "every day"'
+        if self.type == "day":
+            return ", ".join(DAY_NAMES)
+        if self.type == "time of day":
+            return '24-hour time like "16:00"'
         return "true or false"
 
     @property
@@ -66,6 +90,14 @@ class Spec:
             return f'"{format_duration(value)}"'
         if isinstance(value, bool):
             return str(value).lower()
+        if isinstance(value, int) and self.type == "day":
+            return f'"{DAY_NAMES[value]}"'
+        if isinstance(value, int):
+            return str(value)
+        if isinstance(value, frozenset):
+            return f'"{format_days(value)}"'
+        if isinstance(value, time):
+            return f'"{format_time_of_day(value)}"'
         return f'"{value}"'
 
     @property
@@ -107,6 +139,36 @@ SPECS: tuple[Spec, ...] = (
         "notifications",
         "true/false",
         "Show desktop notifications when a break is due (the tray icon changes either way).",
+    ),
+    Spec(
+        "daily_goal",
+        "whole number",
+        "How many breaks a working day needs to meet your goal. A break counts when its routine "
+        "was completed, or ended after at least half of its steps.",
+        least=1,
+        most=20,
+    ),
+    Spec(
+        "work_days",
+        "days",
+        "The days you work. Only these have a goal; other days neither break nor extend a streak.",
+    ),
+    Spec(
+        "count_natural_breaks",
+        "true/false",
+        "Also count time away from the desk (a natural break) toward the daily goal.",
+    ),
+    Spec(
+        "weekly_checkin",
+        "true/false",
+        "Ask once a week how stiff your upper back and how sore your lower back have been, to "
+        "follow the trend over the weeks.",
+    ),
+    Spec("checkin_day", "day", "The day of the week the check-in is asked."),
+    Spec(
+        "checkin_time",
+        "time of day",
+        "The time the check-in is asked. If deskbreak is not running then, it asks at the next start.",
     ),
 )
 SPEC_BY_KEY = {spec.key: spec for spec in SPECS}
@@ -173,6 +235,20 @@ def _read(spec: Spec, raw: Any) -> Any:
         if not text.isprintable():
             raise _Refused(f"{quoted(raw)} contains control characters")
         return text
+    if spec.type == "whole number":
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            raise _wrong_type(raw, "a whole number without quotes")
+        if not spec.least <= raw <= spec.most:
+            raise _Refused(f"{raw} is out of range")
+        return raw
+    if spec.type in ("days", "day", "time of day"):
+        if not isinstance(raw, str):
+            raise _wrong_type(raw, "text in quotes")
+        read = {"days": parse_days, "day": parse_weekday, "time of day": parse_time_of_day}[spec.type]
+        try:
+            return read(raw)
+        except ValueError as exc:
+            raise _Refused(str(exc)) from None
     if not isinstance(raw, bool):
         raise _wrong_type(raw, "true or false (without quotes)")
     return raw

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING
 
 from ..core.policy import Outcome, SavedState
 from . import dangling, trouble
-from .file_identity import database_path
 from .event_log import EventLog
+from .file_identity import database_path
 from .ids import IdMap
 from .rows import COLUMNS, Row, decode_state, encode_state, iso, to_record
 from .schema_v2 import placed
@@ -147,9 +147,7 @@ class BreakLog:
         return rid
 
     def reminder_shown(self, at: datetime, sitting_for: timedelta) -> int:
-        return self._new(
-            at, reminded=1, outcome=Outcome.PENDING.value, sitting_seconds=_seconds(sitting_for)
-        )
+        return self._new(at, reminded=1, outcome=Outcome.PENDING.value, sitting_seconds=_seconds(sitting_for))
 
     def answer(self, reminder_id: int, outcome: Outcome, at: datetime) -> None:
         """Resolve a reminder without a break: snoozed, skipped, stepped away, unanswered."""

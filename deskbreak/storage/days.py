@@ -69,9 +69,7 @@ def triggers_sql() -> str:
     parts: list[str] = []
     for table in ("breaks", "events"):
         for when, rows in (("INSERT", ("NEW",)), ("UPDATE", ("OLD", "NEW")), ("DELETE", ("OLD",))):
-            body = "".join(
-                f"    {refresh_sql(f'{row}.local_date')};\n" for row in rows
-            )
+            body = "".join(f"    {refresh_sql(f'{row}.local_date')};\n" for row in rows)
             condition = " OR ".join(f"{row}.local_date IS NOT NULL" for row in rows)
             parts.append(
                 f"CREATE TRIGGER {table}_{when.lower()}_days AFTER {when} ON {table}\n"
@@ -84,8 +82,7 @@ def rebuild(conn: sqlite3.Connection) -> None:
     """Work every day's row out again (after a migration, or a bulk load with triggers off)."""
     conn.execute("DELETE FROM days")
     dates = conn.execute(
-        "SELECT local_date FROM breaks WHERE local_date IS NOT NULL"
-        " UNION SELECT local_date FROM events"
+        "SELECT local_date FROM breaks WHERE local_date IS NOT NULL UNION SELECT local_date FROM events"
     ).fetchall()
     statement = refresh_sql(":d")
     for (day,) in dates:

@@ -141,7 +141,9 @@ class EventLog:
                 key = date.fromisoformat(day)
             except (TypeError, ValueError):
                 continue
-            out[key] = DaySummary(breaks, started, natural, float(movement), float(longest), bool(rest), reminders)
+            out[key] = DaySummary(
+                breaks, started, natural, float(movement), float(longest), bool(rest), reminders
+            )
         return out
 
     def first_day(self) -> date | None:
@@ -154,7 +156,9 @@ class EventLog:
 
     def checkins(self) -> list[CheckIn]:
         rows = self.store.read(
-            lambda c: c.execute("SELECT at, data FROM events WHERE kind = 'checkin' ORDER BY at_utc").fetchall()
+            lambda c: c.execute(
+                "SELECT at, data FROM events WHERE kind = 'checkin' ORDER BY at_utc"
+            ).fetchall()
         )
         found: list[CheckIn] = []
         for at, data in rows or []:

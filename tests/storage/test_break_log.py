@@ -15,8 +15,8 @@ import deskbreak.storage.database as database
 from deskbreak.core.player import PlayerResult
 from deskbreak.core.policy import BreakPolicy, Outcome, Phase, PolicySettings, SavedState
 from deskbreak.storage.break_log import BreakLog
-from deskbreak.storage.database import SCHEMA_VERSION, StorageError, connect, integrity_ok
 from deskbreak.storage.dangling import STATE_KEY
+from deskbreak.storage.database import SCHEMA_VERSION, StorageError, connect, integrity_ok
 
 TZ = timezone(timedelta(hours=2))
 

@@ -9,7 +9,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from deskbreak.core.durations import format_duration
+from deskbreak.core.calendar_values import DAY_NAMES, format_days, format_time_of_day
+from deskbreak.core.durations import format_duration, parse_duration
 from deskbreak.core.routines import MAX_EXERCISES, Focus
 from deskbreak.core.settings import SPECS
 
@@ -143,7 +144,40 @@ def in_range(draw: st.DrawFn, key: str) -> Any:
         return format_duration(timedelta(seconds=seconds))
     if spec.type == "text":
         return draw(st.text(alphabet=string.ascii_letters + "-_", min_size=1, max_size=spec.max_chars))
+    if spec.type == "whole number":
+        return draw(st.integers(spec.least, spec.most))
+    if spec.type == "days":
+        return format_days(draw(st.frozensets(st.integers(0, 6), min_size=1)))
+    if spec.type == "day":
+        return draw(st.sampled_from(DAY_NAMES))
+    if spec.type == "time of day":
+        return format_time_of_day(draw(st.times()))
     return draw(st.booleans())
+
+
+def applied(key: str, raw: Any) -> Any:
+    """What a valid raw value must become, worked out without the settings parser."""
+    spec = next(s for s in SPECS if s.key == key)
+    if spec.type == "duration":
+        return parse_duration(raw)
+    if spec.type == "days":
+        return frozenset(i for i, name in enumerate(DAY_NAMES) if name in _expand(raw))
+    if spec.type == "day":
+        return DAY_NAMES.index(raw)
+    if spec.type == "time of day":
+        hours, minutes = raw.split(":")
+        return time(int(hours), int(minutes))
+    return raw
+
+
+def _expand(days: str) -> set[str]:
+    if days == "every day":
+        return set(DAY_NAMES)
+    names: set[str] = set()
+    for part in days.split(","):
+        first, _, last = part.partition("-")
+        names.update(DAY_NAMES[DAY_NAMES.index(first) : DAY_NAMES.index(last or first) + 1])
+    return names
 
 
 @st.composite

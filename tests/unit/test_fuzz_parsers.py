@@ -11,12 +11,20 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import time, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from fuzz_inputs import config_documents, duration_texts, mutate, routine_documents, scalars, toml_values
+from fuzz_inputs import (
+    applied,
+    config_documents,
+    duration_texts,
+    mutate,
+    routine_documents,
+    scalars,
+    toml_values,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -77,6 +85,14 @@ def check_settings_result(settings_: Settings, problems: list[Any], text: str, f
             assert spec.low <= value <= spec.high, (spec.key, value)
         elif spec.type == "text":
             assert isinstance(value, str) and 1 <= len(value) <= spec.max_chars and value.isprintable()
+        elif spec.type == "whole number":
+            assert isinstance(value, int) and spec.least <= value <= spec.most
+        elif spec.type == "days":
+            assert value and value <= frozenset(range(7))
+        elif spec.type == "day":
+            assert value in range(7)
+        elif spec.type == "time of day":
+            assert isinstance(value, time)
         else:
             assert isinstance(value, bool)
     lines = text.count("\n") + 1
@@ -94,7 +110,7 @@ def check_config_document(doc: tuple[str, dict[str, Any]]) -> None:
     assert not any("not valid TOML" in p.message for p in problems), problems  # the generator's own check
     for key, value in valid.items():  # one bad key never discards the rest of the file
         got = getattr(result, key)
-        expected = parse_duration(value) if isinstance(got, timedelta) else value
+        expected = applied(key, value)
         assert got == expected, (key, value, got)
     bad_keys = {p.key for p in problems}
     assert not bad_keys & set(valid)
