@@ -237,6 +237,10 @@ class Controller(QObject):
             self.windows.close(token)
         self._run(self.lifecycle.session_locked(now), now)
 
+    @Slot()
+    def session_unlocked(self) -> None:
+        self.lifecycle.session_unlocked()
+
     @Slot(int, object)
     def _window_ended(self, token: int, result: PlayerResult) -> None:
         now = self.clock.now()

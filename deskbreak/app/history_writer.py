@@ -7,7 +7,15 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import TypeVar
 
-from ..core.lifecycle import Effect, LogAnswer, LogBreakEnd, LogBreakStart, LogReminder
+from ..core.lifecycle import (
+    Effect,
+    LogAnswer,
+    LogBreakEnd,
+    LogBreakStart,
+    LogNaturalBreak,
+    LogReminder,
+    LogSitting,
+)
 from ..core.policy import SavedState
 from ..core.problems import Problem
 from ..storage.break_log import BreakLog
@@ -81,6 +89,10 @@ class HistoryWriter:
             row_id = self._rows.pop(effect.break_id, None)
             if row_id is not None:
                 self.store(lambda: self.log.break_finished(row_id, effect.at, effect.result))
+        elif isinstance(effect, LogSitting):
+            self.store(lambda: self.log.events.sitting(effect.start, effect.end, effect.ended_by))
+        elif isinstance(effect, LogNaturalBreak):
+            self.store(lambda: self.log.events.natural_break(effect.start, effect.end, effect.how))
 
     def save_state(self, saved: SavedState, every: timedelta, force: bool = False) -> None:
         """Save the policy's state (its last_seen is the heartbeat) when it changed, else `every`."""

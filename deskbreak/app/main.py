@@ -199,6 +199,7 @@ def run_app() -> int:
 
     lock_watcher = SessionLockWatcher()
     lock_watcher.locked.connect(controller.session_locked)
+    lock_watcher.unlocked.connect(controller.session_unlocked)
     watcher = ConfigWatcher(paths.config_file, paths.routines_dir, reload)
     tray.settings_requested.connect(
         lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.config_file)))

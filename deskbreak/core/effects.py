@@ -42,6 +42,24 @@ class LogBreakEnd:
 
 
 @dataclass(frozen=True)
+class LogSitting:
+    """A sitting stretch ended: by a break, a natural break, the screen locking, a suspend, or quit."""
+
+    start: datetime
+    end: datetime
+    ended_by: str  # "break", "natural_break", "lock", "suspend", "quit"
+
+
+@dataclass(frozen=True)
+class LogNaturalBreak:
+    """Time away from the desk that counted as a break; `how`: "idle", "lock" or "suspend"."""
+
+    start: datetime
+    end: datetime
+    how: str
+
+
+@dataclass(frozen=True)
 class ShowReminder:
     reminder: int
     sitting_for: timedelta
@@ -86,6 +104,8 @@ Effect = (
     | LogAnswer
     | LogBreakStart
     | LogBreakEnd
+    | LogSitting
+    | LogNaturalBreak
     | ShowReminder
     | WithdrawReminder
     | OpenWindow

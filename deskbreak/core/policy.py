@@ -6,7 +6,7 @@ next_wakeup() says, and acts on the events it returns.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -71,6 +71,9 @@ class ReminderAnswered:
 @dataclass(frozen=True)
 class WentAway:
     since: datetime
+    # Details for the log; two reports of going away are the same when `since` is.
+    sat_since: datetime | None = field(default=None, compare=False)  # when the stretch began
+    asleep: bool = field(default=False, compare=False)  # suspended, not left idle
 
 
 @dataclass(frozen=True)
@@ -174,7 +177,7 @@ class BreakPolicy:
                 if self.phase is Phase.DUE:
                     events.append(ReminderAnswered(Outcome.STEPPED_AWAY, now))
                 self.phase, self.due_at = Phase.AWAY, None
-                events.append(WentAway(change.since))
+                events.append(WentAway(change.since, change.sat_since, change.asleep))
             elif isinstance(change, SatDown):
                 self.phase, self.count_from = Phase.SITTING, change.at
                 self.due_at = change.at + self.settings.sit_limit

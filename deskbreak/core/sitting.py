@@ -8,7 +8,7 @@ poll interval still lets sitting accumulate.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 
@@ -17,6 +17,9 @@ class SteppedAway:
     """The user has been away since `since` (idle or asleep for at least the natural break)."""
 
     since: datetime
+    # Details for the log; two reports of going away are the same when `since` is.
+    sat_since: datetime | None = field(default=None, compare=False)  # when the stretch began
+    asleep: bool = field(default=False, compare=False)  # suspended, not left idle
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class SittingTracker:
         self.sitting_since: datetime | None = sitting_since if sitting_since else now
         self.last_seen = last_seen if last_seen else now
         self.last_monotonic: float | None = None
+        self.watching_since = now  # nothing before this moment is attributed to a stretch
 
     @property
     def away(self) -> bool:
@@ -68,15 +72,15 @@ class SittingTracker:
         self.last_monotonic = monotonic
         if asleep >= self.natural_break and self.sitting_since is not None:
             # Suspended that long: that was a break whatever idle says now.
-            events.append(SteppedAway(now - asleep))
+            events.append(SteppedAway(now - asleep, self.sitting_since, asleep=True))
             self.sitting_since = None
         if idle is not None and idle >= self.natural_break:
             if self.sitting_since is not None:
-                events.append(SteppedAway(now - idle))
+                events.append(SteppedAway(now - idle, self.sitting_since))
                 self.sitting_since = None
             return events
         if self.sitting_since is None:
-            back_at = now - idle if idle is not None else now
+            back_at = max(now - idle, self.watching_since) if idle is not None else now
             self.sitting_since = back_at
             events.append(SatDown(back_at))
         return events

@@ -24,6 +24,7 @@ class SessionLockWatcher(QObject):
     """Emits `locked` when the desktop's screensaver or lock screen comes on."""
 
     locked = Signal()
+    unlocked = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -53,3 +54,5 @@ class SessionLockWatcher(QObject):
     def _active_changed(self, active: bool) -> None:
         if active:
             self.locked.emit()
+        else:
+            self.unlocked.emit()

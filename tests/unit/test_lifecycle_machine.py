@@ -26,7 +26,9 @@ from deskbreak.core.lifecycle import (
     LogAnswer,
     LogBreakEnd,
     LogBreakStart,
+    LogNaturalBreak,
     LogReminder,
+    LogSitting,
     Mode,
     OpenWindow,
     ShowReminder,
@@ -62,6 +64,8 @@ class Ledger:
     breaks: dict[tuple[int, int], datetime] = field(default_factory=dict)
     break_reminder: dict[tuple[int, int], tuple[int, int] | None] = field(default_factory=dict)
     longest_break: timedelta = timedelta()
+    sitting: dict[datetime, tuple[datetime, str]] = field(default_factory=dict)  # start -> end, how
+    natural: list[tuple[datetime, datetime]] = field(default_factory=list)
 
 
 class LifecycleMachine(RuleBasedStateMachine):
@@ -74,6 +78,7 @@ class LifecycleMachine(RuleBasedStateMachine):
         self.windows: dict[int, RoutinePlayer] = {}  # open windows: token -> player
         self.notification = False
         self.away_since: datetime | None = None
+        self.clock_went_back = False
         self._boot(None)
 
     def _boot(self, saved: object) -> None:
@@ -122,6 +127,14 @@ class LifecycleMachine(RuleBasedStateMachine):
                 if reminder is not None:
                     outcome = "completed" if effect.result.completed else "ended_early"
                     self.ledger.outcomes[reminder].append(outcome)
+            elif isinstance(effect, LogSitting):
+                assert effect.start <= effect.end, effect
+                assert effect.ended_by in ("break", "natural_break", "lock", "suspend", "quit")
+                # A stretch logged at quit and again when it ends after a restart is one row.
+                self.ledger.sitting[effect.start] = (effect.end, effect.ended_by)
+            elif isinstance(effect, LogNaturalBreak):
+                assert effect.start <= effect.end, effect
+                self.ledger.natural.append((effect.start, effect.end))
             elif isinstance(effect, ShowReminder):
                 self.notification = True
             elif isinstance(effect, WithdrawReminder):
@@ -191,6 +204,7 @@ class LifecycleMachine(RuleBasedStateMachine):
     def clock_set_back(self, minutes: int) -> None:
         """The wall clock is set back (by hand, or by time sync); the monotonic one runs on."""
         self.clock.jump_wall(-timedelta(minutes=minutes))
+        self.clock_went_back = True
         # The booked check still comes after the same real time (the wake-ups' monotonic backstop).
         self.wakeup -= timedelta(minutes=minutes)
         self._refresh_windows()
@@ -318,6 +332,19 @@ class LifecycleMachine(RuleBasedStateMachine):
             assert wake <= max(now, due)
         if self.life.on_break:
             assert self.life.break_deadline is not None and now <= self.life.break_deadline
+
+    @invariant()
+    def logged_sitting_and_time_away_never_overlap(self) -> None:
+        """Each moment is at most one of: a sitting stretch, a natural break (a review's minutes
+        never count the same time twice). Only while the wall clock has not been set back:
+        then the same clock times happen twice."""
+        if self.clock_went_back:
+            return
+        spans = sorted(
+            [(start, end) for start, (end, _) in self.ledger.sitting.items()] + self.ledger.natural
+        )
+        for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+            assert end <= start, spans
 
     @invariant()
     def no_break_outlasts_its_routine_by_more_than_the_overrun(self) -> None:

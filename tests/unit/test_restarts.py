@@ -29,6 +29,8 @@ def test_a_laptop_suspend_counts_as_a_break() -> None:
 
     # Asleep from 09:30:10 (the wall clock ran ahead of the monotonic one from there).
     assert [e for _, e in desk.events] == [WentAway(at(9, 30, 10)), CameBack(resumed)]
+    went = desk.events[0][1]
+    assert isinstance(went, WentAway) and went.asleep and went.sat_since == at(9, 0)
     assert desk.policy.status(desk.now).phase is Phase.SITTING
     assert desk.policy.status(desk.now).due_at == resumed + SETTINGS.sit_limit
     desk.run_until(at(11, 0))
