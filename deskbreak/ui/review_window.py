@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -137,7 +137,6 @@ class ReviewWindow(QWidget):
         for keys, slot in (
             (("Alt+Left", "PgUp"), self.previous_week),
             (("Alt+Right", "PgDown"), self.next_week),
-            (("Esc",), self.close),
         ):
             for key in keys:
                 QShortcut(QKeySequence(key), self, slot)
@@ -155,6 +154,12 @@ class ReviewWindow(QWidget):
             hint = self._content.sizeHint()
             self.resize(hint.width() + 2, min(900, hint.height() + 2))
         super().showEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:  # like a dialog: whatever has focus passes Escape up here
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     # -- weeks
     def reload(self) -> None:

@@ -186,7 +186,7 @@ class WeekCard(QFrame):
         sat = s.longest_sitting_seconds
         sitting.setText("\u2013" if quiet or not sat else duration(sat))
         natural.setText("\u2013" if quiet else str(s.natural_breaks))
-        mark.setText(MARK_SYMBOLS[figures.mark] if not future or figures.mark is DayMark.REST else "")
+        mark.setText("" if figures.mark is DayMark.UNTRACKED and future else MARK_SYMBOLS[figures.mark])
         if figures.mark is DayMark.MET:
             mark.setAccessibleName("goal met")
 
