@@ -261,7 +261,10 @@ class ReviewWindow(QWidget):
             return
         if not Path(path).suffix:
             path += ".png"
-        if save_card(self.card, path):
+        self.card.select(None)  # the picture shows the week, not which day was picked
+        saved = save_card(self.card, path)
+        self.card.select(self._selected)
+        if saved:
             self.status.setText(f"Saved the week card to {path}.")
         else:
             self.status.setText(
