@@ -36,6 +36,7 @@ from .configuration import load_configuration
 from .controller import Controller
 from .ipc import CommandServer, NotRunning, send_command, serve
 from .paths import Paths, resolve_paths
+from .review_service import ReviewService
 from .wakeups import SchedulerWakeups
 
 log = logging.getLogger("deskbreak")
@@ -167,9 +168,13 @@ def run_app() -> int:
     idle = create_idle_monitor()
     controller: Controller | None = None
 
+    review: ReviewService | None = None
+
     def check() -> None:
         if controller is not None:
             controller.tick()
+        if review is not None:
+            review.check()  # the weekly check-in (also one missed while the app was off)
 
     wakeups = SchedulerWakeups(check)
     controller = Controller(
@@ -187,6 +192,10 @@ def run_app() -> int:
         screen_awake=ScreenAwake(),
     )
 
+    review = ReviewService(
+        clock, break_log, settings, lambda title, body: notifier.show(title, body, {}), wakeups
+    )
+    tray.review_requested.connect(review.open_review)
     in_force = [config]  # what a file that breaks while running falls back to
 
     def reload() -> None:
@@ -194,6 +203,7 @@ def run_app() -> int:
         fresh = load_configuration(paths, last_good=in_force[0])
         in_force[0] = fresh
         controller.apply_configuration(fresh, extra_problems=[])
+        review.apply_settings(fresh.settings)
         for problem in fresh.problems:
             print(f"deskbreak: {problem}", file=sys.stderr)
 
@@ -233,6 +243,7 @@ def run_app() -> int:
 
     def on_quit() -> None:
         assert controller is not None
+        review.close()
         controller.shutdown()
         if server is not None:
             server.close()
@@ -249,7 +260,7 @@ def run_app() -> int:
     if problems:
         more = f"\n(+{len(problems) - 1} more in the tray menu)" if len(problems) > 1 else ""
         tray.show_message("deskbreak: a problem with your files", f"{problems[0]}{more}")
-    QTimer.singleShot(0, controller.tick)
+    QTimer.singleShot(0, check)
     QTimer.singleShot(2000, release_free_memory)  # start-up's garbage, once it has settled
     controller.window_closed.connect(lambda: QTimer.singleShot(1000, release_free_memory))
     code = app.exec()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, time
 from typing import Protocol
 
 from PySide6.QtCore import QTimer
@@ -16,6 +16,12 @@ class Wakeups(Protocol):
     def at(self, when: datetime) -> None:
         """Call back at `when` (replacing any earlier request)."""
         ...
+
+    def weekly(self, job_id: str, day: int, at: time, callback: Callable[[], None]) -> None:
+        """Call back every week on `day` (Monday is 0) at `at`, local time (replacing `job_id`)."""
+        ...
+
+    def cancel(self, job_id: str) -> None: ...
 
     def shutdown(self) -> None: ...
 
@@ -63,8 +69,24 @@ class SchedulerWakeups:
         delay_ms = max(0.0, (when - datetime.now(when.tzinfo)).total_seconds() * 1000)
         self._backstop.start(int(min(delay_ms + self.backstop_slack_ms, 2**31 - 1)))
 
-    def next_run(self) -> datetime | None:
-        job = self.scheduler.get_job(JOB_ID)
+    def weekly(self, job_id: str, day: int, at: time, callback: Callable[[], None]) -> None:
+        """A cron job on local wall time: DST changes move it with the clock, as people expect.
+        A time missed while asleep runs once on waking (a missed one while the app was off is
+        the callback's business at the next start)."""
+
+        def run() -> None:
+            QTimer.singleShot(0, callback)
+
+        self.scheduler.add_job(
+            run, "cron", day_of_week=day, hour=at.hour, minute=at.minute, id=job_id, replace_existing=True
+        )
+
+    def cancel(self, job_id: str) -> None:
+        if self.scheduler.get_job(job_id) is not None:
+            self.scheduler.remove_job(job_id)
+
+    def next_run(self, job_id: str = JOB_ID) -> datetime | None:
+        job = self.scheduler.get_job(job_id)
         return job.next_run_time if job else None
 
     def shutdown(self) -> None:

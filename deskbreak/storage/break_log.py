@@ -262,6 +262,19 @@ class BreakLog:
 
         self.store.write(op, key=f"state:{key}", data=value)
 
+    def set_value(self, key: str, value: str) -> None:
+        """Keep a small named value (e.g. the last week summarised) across restarts."""
+        self._set(f"app.{key}", value)
+
+    def value(self, key: str) -> str | None:
+        for item in reversed(self.store.queue):
+            if item.key == f"state:app.{key}" and isinstance(item.data, str):
+                return item.data
+        row = self.store.read(
+            lambda c: c.execute("SELECT value FROM app_state WHERE key = ?", (f"app.{key}",)).fetchone()
+        )
+        return str(row[0]) if row else None
+
     def save_state(self, state: SavedState) -> None:
         self._set(dangling.STATE_KEY, encode_state(state))
 

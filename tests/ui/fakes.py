@@ -35,9 +35,16 @@ class FakeNotifier(ActionEmitter):
 class FakeWakeups:
     def __init__(self) -> None:
         self.requests: list = []
+        self.jobs: dict = {}
 
     def at(self, when) -> None:
         self.requests.append(when)
+
+    def weekly(self, job_id, day, at, callback) -> None:
+        self.jobs[job_id] = (day, at, callback)
+
+    def cancel(self, job_id) -> None:
+        self.jobs.pop(job_id, None)
 
     def shutdown(self) -> None:
         pass

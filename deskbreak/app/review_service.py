@@ -1,0 +1,184 @@
+"""The weekly review in the running app: its window, the weekly check-in and the Monday summary.
+
+The window and its data exist only while it is open (created on "Weekly review", released when
+closed), so the tray app's idle cost does not change. The check-in is booked with APScheduler
+at its configured day and time; each check of the app also asks whether one is due, which is how
+a check-in missed while the app was off is asked at the next start.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Slot
+
+from ..core.checkin_schedule import checkin_due, summary_due
+from ..core.clock import Clock
+from ..core.review import Review, build_review, goal_settings, iso_week_label, parse_iso_week, summary_line
+from ..core.settings import Settings
+from ..storage.break_log import BreakLog
+from .wakeups import Wakeups
+
+if TYPE_CHECKING:
+    from ..ui.checkin_dialog import CheckInDialog
+    from ..ui.review_window import ReviewWindow
+
+log = logging.getLogger(__name__)
+PUT_OFF_KEY = "checkin_put_off"  # the last week whose check-in was put off with "Not now"
+SUMMARY_KEY = "summary_shown"  # the last week whose Monday summary was shown
+CHECKIN_JOB = "weekly-checkin"
+
+
+class ReviewService(QObject):
+    def __init__(
+        self,
+        clock: Clock,
+        break_log: BreakLog,
+        settings: Settings,
+        tell: Callable[[str, str], object],
+        wakeups: Wakeups | None = None,
+    ) -> None:
+        super().__init__()
+        self.clock = clock
+        self.log = break_log
+        self.tell = tell
+        self._wakeups = wakeups
+        self.window: ReviewWindow | None = None
+        self.dialog: CheckInDialog | None = None
+        self._settled_week: str | None = None  # the check-in week known to be answered or put off
+        self._summary_for: str | None = break_log.value(SUMMARY_KEY)
+        self.settings = settings
+        self.apply_settings(settings)
+
+    def apply_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        if self._wakeups is None:
+            return
+        if settings.weekly_checkin:
+            self._wakeups.weekly(CHECKIN_JOB, settings.checkin_day, settings.checkin_time, self.check)
+        else:
+            self._wakeups.cancel(CHECKIN_JOB)
+
+    # -- the window -------------------------------------------------------------------------
+
+    def load(self, week_of: date | None = None) -> Review:
+        """The review as of now, for the week containing `week_of` (this week if None)."""
+        days = self.log.events.day_summaries()
+        first = min(days) if days else None
+        today = self.clock.now().date()
+        checkins = self.log.events.checkins()
+        return build_review(days, checkins, today, goal_settings(self.settings), week_of, since=first)
+
+    @Slot()
+    def open_review(self) -> ReviewWindow:
+        """Show the review window (one at a time), brought to the front."""
+        if self.window is None:
+            from ..ui.review_window import ReviewWindow
+
+            self.window = ReviewWindow(
+                self.load, on_rest_day=self.mark_rest_day, on_check_in=self.check_in_now
+            )
+            self.window.destroyed.connect(self._window_gone)
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+        return self.window
+
+    @Slot()
+    def _window_gone(self) -> None:
+        self.window = None
+
+    def mark_rest_day(self, day: date, rest: bool) -> None:
+        self.log.events.rest_day(day, self.clock.now(), rest)
+
+    def check_in_now(self) -> None:
+        self.ask_checkin(iso_week_label(self.clock.now().date()))
+
+    # -- the weekly check-in ----------------------------------------------------------------
+
+    def ask_checkin(self, week: str) -> CheckInDialog:
+        if self.dialog is not None:
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return self.dialog
+        from PySide6.QtCore import Qt
+
+        from ..ui.checkin_dialog import CheckInDialog
+
+        dialog = CheckInDialog(parse_iso_week(week))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.answered.connect(lambda s, p, note: self._answered(week, s, p, note))
+        dialog.dismissed.connect(lambda: self._put_off(week))
+        dialog.destroyed.connect(self._dialog_gone)
+        self.dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        return dialog
+
+    @Slot()
+    def _dialog_gone(self) -> None:
+        self.dialog = None
+
+    def _answered(self, week: str, stiffness: int, pain: int, note: str) -> None:
+        self.log.events.check_in(self.clock.now(), week, stiffness, pain, note)
+        self._settled_week = week
+        if self.window is not None:
+            self.window.reload()
+
+    def _put_off(self, week: str) -> None:
+        self.log.set_value(PUT_OFF_KEY, week)
+        self._settled_week = week
+
+    # -- on each check of the app -----------------------------------------------------------
+
+    @Slot()
+    def check(self) -> None:
+        """Ask the check-in if it is due, and show the Monday summary once a week."""
+        try:
+            now = self.clock.now()
+            self._check_in_if_due(now)
+            self._summary_if_due(now)
+        except Exception:  # the review must never stop the break loop
+            log.exception("weekly review check failed")
+
+    def _check_in_if_due(self, now: datetime) -> None:
+        settings = self.settings
+        if not settings.weekly_checkin or self.dialog is not None:
+            return
+        local = now.replace(tzinfo=None)
+        # Cheap first: nothing to read while the latest slot's week is known to be settled.
+        if (
+            checkin_due(
+                local, settings.checkin_day, settings.checkin_time, {self._settled_week or ""}, date.min
+            )
+            is None
+        ):
+            return
+        closed = self.log.events.checked_in_weeks() | {self.log.value(PUT_OFF_KEY) or ""}
+        week = checkin_due(
+            local, settings.checkin_day, settings.checkin_time, closed, self.log.events.first_day()
+        )
+        if week is None:
+            latest = checkin_due(local, settings.checkin_day, settings.checkin_time, (), date.min)
+            self._settled_week = latest  # answered, put off, or before deskbreak was in use
+            return
+        self.ask_checkin(week)
+
+    def _summary_if_due(self, now: datetime) -> None:
+        week = summary_due(now.replace(tzinfo=None), self.settings.work_days, self._summary_for)
+        if week is None:
+            return
+        self._summary_for = week
+        self.log.set_value(SUMMARY_KEY, week)
+        first = self.log.events.first_day()
+        if first is None or first >= parse_iso_week(week):
+            return  # nothing from last week to sum up
+        self.tell("deskbreak: your week", summary_line(self.load()))
+
+    def close(self) -> None:
+        for widget in (self.window, self.dialog):
+            if widget is not None:
+                widget.close()
