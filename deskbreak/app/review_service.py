@@ -179,6 +179,9 @@ class ReviewService(QObject):
         self.tell("deskbreak: your week", summary_line(self.load()))
 
     def close(self) -> None:
-        for widget in (self.window, self.dialog):
-            if widget is not None:
-                widget.close()
+        """The app quits: a check-in left open is asked again at the next start, not put off."""
+        if self.dialog is not None:
+            self.dialog.dismissed.disconnect()
+            self.dialog.close()
+        if self.window is not None:
+            self.window.close()

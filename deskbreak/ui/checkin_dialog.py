@@ -90,8 +90,8 @@ class CheckInDialog(QDialog):
         self.setAccessibleName("Weekly check-in")
         self._done = False
         layout = QVBoxLayout(self)
-        heading = QLabel(f"<b>Weekly check-in</b> for {week_title(week_start(week))}")
-        layout.addWidget(heading)
+        self.heading = QLabel(f"<b>Weekly check-in</b> for {week_title(week_start(week))}")
+        layout.addWidget(self.heading)
         self.stiffness = Scale(STIFFNESS_QUESTION, "not at all", "as stiff as it gets", "Stiffness")
         self.pain = Scale(PAIN_QUESTION, "none", "worst imaginable", "Low-back pain")
         layout.addWidget(self.stiffness)
