@@ -228,9 +228,14 @@ def run_app() -> int:
         QTimer.singleShot(0, app.quit)
         return {"quitting": True}
 
+    def open_review(_: dict[str, Any]) -> dict[str, Any]:
+        review.open_review()
+        return {"opened": True}
+
     handlers = {
         "status": lambda _: controller.status() if controller else {},
         "break-now": break_now,
+        "review": open_review,
         "quit": quit_app,
         "activate": activate,
     }
