@@ -64,6 +64,22 @@ class StreakReport:
     freezes_held: int
     freezes_used: tuple[date, ...]  # the days each freeze covered, oldest first
     marks: Mapping[date, DayMark] = field(default_factory=dict)
+    checkpoint: WalkState | None = None  # where a later call may resume (see streaks())
+
+
+@dataclass(frozen=True)
+class WalkState:
+    """The running figures at the end of a Sunday: a walk can resume from here instead of from
+    the first day of the history (a long history then costs no more than a short one). Valid
+    only for the settings it was made with and while no day up to `through` changes."""
+
+    through: date  # a Sunday
+    start: date  # the first day of the history the walk began at
+    current: int
+    best: int
+    freezes: int
+    used: tuple[date, ...]
+    settings: GoalSettings
 
 
 def counts_toward_goal(completed: bool, steps_done: int | None, steps_total: int | None) -> bool:
@@ -90,6 +106,15 @@ class _Walk:
         self.used: list[date] = []
         self.marks: dict[date, DayMark] = {}
         self.week_all_met = True
+
+    def state(self, sunday: date, start: date) -> WalkState:
+        return WalkState(
+            sunday, start, self.current, self.best, self.freezes, tuple(self.used), self.settings
+        )
+
+    def resume(self, state: WalkState) -> None:
+        self.current, self.best, self.freezes = state.current, state.best, state.freezes
+        self.used = list(state.used)
 
     def score(self, tally: DayTally) -> int:
         extra = tally.natural_breaks if self.settings.count_natural_breaks else 0
@@ -128,18 +153,36 @@ def streaks(
     today: date,
     settings: GoalSettings = GoalSettings(),
     since: date | None = None,
+    resume: WalkState | None = None,
+    keep_from: date | None = None,
 ) -> StreakReport:
     """The streak figures as of `today` from per-day tallies; history begins at `since` (or the
-    first tallied day): days before it are neither missed nor met."""
+    first tallied day): days before it are neither missed nor met.
+
+    `resume`: carry on from a saved WalkState (used only if it fits: same settings and start,
+    before today); `days` then needs only the days after it. The report's `checkpoint` is the
+    state at the last Sunday before `keep_from` (default: today), for the next call."""
     start = since if since is not None else min((d for d in days if d <= today), default=today)
     start = min(start, today)
     walk = _Walk(settings)
     empty = DayTally()
     day = start
+    if (
+        resume is not None
+        and resume.settings == settings
+        and resume.start == start
+        and resume.through < today
+    ):
+        walk.resume(resume)
+        day = resume.through + timedelta(days=1)
+    keep_before = keep_from if keep_from is not None else today
+    checkpoint: WalkState | None = None
     while day < today:
         walk.past_day(day, days.get(day, empty))
         if day.weekday() == 6:  # Sunday: the week is over
             walk.week_ended(day, full_week=week_start(day) >= start)
+            if day < keep_before:
+                checkpoint = walk.state(day, start)
         day += timedelta(days=1)
 
     tally = days.get(today, empty)
@@ -169,6 +212,7 @@ def streaks(
         freezes_held=walk.freezes,
         freezes_used=tuple(walk.used),
         marks=dict(walk.marks),
+        checkpoint=checkpoint if checkpoint is not None else resume,
     )
 
 

@@ -205,3 +205,34 @@ def test_every_day_met_gives_a_streak_of_every_working_day(today, goal, rests):
     ]
     assert report.current == report.best == len(working)
     assert report.freezes_used == ()
+
+
+@settings(max_examples=400, deadline=None)
+@given(calendars, todays, goal_settings, st.integers(0, 69).map(day))
+def test_resuming_from_a_checkpoint_gives_the_same_figures_as_walking_everything(days, today, goal, keep):
+    """A long history is walked from a saved Sunday, not from its first day: same answer."""
+    full = streaks(days, today, goal, since=day(0))
+    checkpoint = streaks(days, today, goal, since=day(0), keep_from=keep).checkpoint
+    if checkpoint is None:
+        return  # no Sunday before `keep` and today
+    assert checkpoint.through.weekday() == 6 and checkpoint.through < min(keep, today)
+    later = {d: t for d, t in days.items() if d > checkpoint.through}  # all a resumed walk needs
+    resumed = streaks(later, today, goal, since=day(0), resume=checkpoint)
+    assert (resumed.current, resumed.best, resumed.today_pending) == (
+        full.current,
+        full.best,
+        full.today_pending,
+    )
+    assert (resumed.freezes_held, resumed.freezes_used) == (full.freezes_held, full.freezes_used)
+    assert (resumed.week_met, resumed.week_working_days) == (full.week_met, full.week_working_days)
+    assert {d: m for d, m in full.marks.items() if d > checkpoint.through} == dict(resumed.marks)
+
+
+def test_a_checkpoint_made_under_other_settings_or_another_start_is_not_used():
+    days = {day(n): DayTally(breaks=4) for n in range(30)}
+    checkpoint = streaks(days, day(29), GoalSettings(), since=day(0)).checkpoint
+    assert checkpoint is not None
+    other_goal = streaks({}, day(29), GoalSettings(daily_goal=5), since=day(0), resume=checkpoint)
+    assert other_goal.current == 0  # walked from the start (over no data), not resumed
+    other_start = streaks({}, day(29), GoalSettings(), since=day(1), resume=checkpoint)
+    assert other_start.current == 0
