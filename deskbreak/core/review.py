@@ -139,7 +139,7 @@ class Review:
 
 def iso_week_label(day: date) -> str:
     year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
+    return f"{year:04d}-W{week:02d}"  # four digits, as parse_iso_week reads it
 
 
 def parse_iso_week(text: str) -> date:
@@ -218,14 +218,17 @@ def checkin_points(
     checkins: Iterable[CheckIn], totals_of: Callable[[date], WeekTotals] | None = None
 ) -> tuple[CheckInPoint, ...]:
     """The check-ins oldest first (the latest one per week), with adherence and changes."""
-    latest: dict[str, CheckIn] = {}
+    latest: dict[date, CheckIn] = {}
     for item in sorted(checkins, key=lambda c: c.at):
-        latest[item.week] = item
+        try:
+            latest[parse_iso_week(item.week)] = item
+        except ValueError:  # an unreadable week (hand-edited or imported) is left off the chart
+            continue
     points: list[CheckInPoint] = []
     previous: CheckIn | None = None
-    for week in sorted(latest):
-        item = latest[week]
-        totals = totals_of(parse_iso_week(week)) if totals_of is not None else None
+    for monday in sorted(latest):
+        item = latest[monday]
+        totals = totals_of(monday) if totals_of is not None else None
         adherence = totals.days_met / totals.working_days if totals and totals.working_days else 0.0
         points.append(
             CheckInPoint(
@@ -244,8 +247,9 @@ def summary_line(review: Review) -> str:
     last = review.week.previous
     streak = review.streak.current
     days = "day" if streak == 1 else "days"
+    working = "working day" if last.working_days == 1 else "working days"
     return (
-        f"Last week you met your goal on {last.days_met} of {last.working_days} working days. "
+        f"Last week you met your goal on {last.days_met} of {last.working_days} {working}. "
         f"Current streak: {streak} {days} (best {review.streak.best})."
     )
 

@@ -49,9 +49,13 @@ _UPDATES = ", ".join(f"{name} = excluded.{name}" for name in _FIELDS)
 
 
 def refresh_sql(day: str) -> str:
-    """The statement that works out one day's row again; `day` is an SQL expression."""
+    """The statement that works out one day's row again; `day` is an SQL expression.
+
+    A row on no day (NULL: an old row with an unreadable time) has no day's row to work out; an
+    update moving a row from or to no day refreshes only the day it has. (The WHERE also keeps
+    SQLite from reading ON CONFLICT as part of the SELECT.)"""
     return f"""
-    INSERT INTO days VALUES (
+    INSERT INTO days SELECT
         {day},
         (SELECT count(*) FROM breaks WHERE local_date = {day} AND ({COUNTED})),
         (SELECT count(*) FROM breaks WHERE local_date = {day} AND started_at IS NOT NULL),
@@ -61,7 +65,8 @@ def refresh_sql(day: str) -> str:
         (SELECT coalesce(max(seconds), 0) FROM events WHERE local_date = {day} AND kind = 'sitting'),
         coalesce((SELECT how = 'rest' FROM events WHERE local_date = {day} AND kind = 'rest_day'
                   ORDER BY at_utc DESC, uid DESC LIMIT 1), 0)
-    ) ON CONFLICT (local_date) DO UPDATE SET {_UPDATES}"""
+    WHERE {day} IS NOT NULL
+    ON CONFLICT (local_date) DO UPDATE SET {_UPDATES}"""
 
 
 def triggers_sql() -> str:

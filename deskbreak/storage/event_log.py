@@ -118,8 +118,14 @@ class EventLog:
         return self._put("checkin", at, data=data)
 
     def rest_day(self, day: date, at: datetime, rest: bool = True) -> str:
-        """Mark `day` as a rest day (or take the mark back); the latest mark for a day wins."""
-        return self._put("rest_day", at, local_date=day, how="rest" if rest else "work")
+        """Mark `day` as a rest day (or take the mark back); the latest mark for a day wins.
+
+        This installation keeps one mark per day (its uid is derived from the day), each new one
+        replacing the last: marks made within the same second (a quick mark and undo) are then
+        still told apart by which came last. Marks imported from another computer are weighed
+        by their time."""
+        uid = str(uuid.uuid5(self._install_id(), f"rest_day:{day.isoformat()}"))
+        return self._put("rest_day", at, uid=uid, local_date=day, how="rest" if rest else "work")
 
     # -- reading ----------------------------------------------------------------------------
 

@@ -71,7 +71,10 @@ def _old_row(at: object) -> tuple[str | None, str | None, int | None]:
             return None, None, None
     if moment.tzinfo is None:
         return None, moment.date().isoformat(), None
-    return placed(moment)
+    try:
+        return placed(moment)
+    except OverflowError:  # no UTC instant (year 1 or 9999): as unreadable as garbage
+        return None, None, None
 
 
 def migrate(conn: sqlite3.Connection) -> None:
