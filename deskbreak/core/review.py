@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from .settings import Settings
-from .streaks import DayMark, DayTally, GoalSettings, StreakReport, streaks, week_start
+from .streaks import DayMark, DayTally, GoalSettings, StreakReport, WalkState, streaks, week_start
 
 HEATMAP_WEEKS = 52
 MEANINGFUL_CHANGE = 2  # points on a 0-10 scale: the usual threshold for a change that matters
@@ -133,7 +133,7 @@ class Review:
     week: WeekFigures  # the week being looked at (this week unless the user went back)
     heatmap: tuple[DayFigures, ...]  # HEATMAP_WEEKS full weeks ending with this week, Monday first
     streak: StreakReport
-    checkins: tuple[CheckInPoint, ...]  # oldest first
+    checkins: tuple[CheckInPoint, ...]  # oldest first, those of the heatmap's 52 weeks
     settings: GoalSettings
 
 
@@ -187,29 +187,47 @@ def build_review(
     settings: GoalSettings = DEFAULT_GOALS,
     week_of: date | None = None,
     since: date | None = None,
+    resume: WalkState | None = None,
 ) -> Review:
-    """Everything the review shows as of `today`; `week_of` picks the week looked at (any day in it)."""
-    report = streaks({d: s.tally() for d, s in days.items()}, today, settings, since)
+    """Everything the review shows as of `today`; `week_of` picks the week looked at (any day in it).
+
+    `resume`: a saved streak walk (see streaks.WalkState), used when it ends before every day
+    shown; `days` must then hold at least the days after it. The new one is in
+    `review.streak.checkpoint`. Days before the history began (`since`) have no goal.
+    """
+    monday = week_start(week_of or today)
+    first = week_start(today) - timedelta(weeks=HEATMAP_WEEKS - 1)
+    shown_from = min(first, monday - timedelta(weeks=1))  # the heatmap, and the week before the one shown
+    if resume is not None and resume.through >= shown_from:
+        resume = None
+    tallies = {d: s.tally() for d, s in days.items()}
+    report = streaks(tallies, today, settings, since, resume=resume, keep_from=shown_from)
+    start = since if since is not None else min(days, default=today)
     empty = DaySummary()
 
     def figures(day: date) -> DayFigures:
         summary = days.get(day, empty)
         mark = report.marks.get(day) or _mark_after_today(day, summary, settings)
+        if day < start and mark is DayMark.UNTRACKED:
+            return DayFigures(day, summary, mark, 0, summary.breaks)  # before deskbreak was in use
         return _figures(day, summary, mark, settings)
 
     def week(monday: date) -> tuple[DayFigures, ...]:
         return tuple(figures(monday + timedelta(days=n)) for n in range(7))
 
-    monday = week_start(week_of or today)
     this_week = week(monday)
-    first = week_start(today) - timedelta(weeks=HEATMAP_WEEKS - 1)
     heatmap = tuple(figures(first + timedelta(days=n)) for n in range(7 * HEATMAP_WEEKS))
     return Review(
         today=today,
         week=WeekFigures(monday, this_week, _totals(this_week), _totals(week(monday - timedelta(weeks=1)))),
         heatmap=heatmap,
         streak=report,
-        checkins=checkin_points(checkins, lambda m: _totals(week(m))),
+        # The chart covers the heatmap's year; a change is still measured from the check-in before.
+        checkins=tuple(
+            p
+            for p in checkin_points(checkins, lambda m: _totals(week(m)))
+            if parse_iso_week(p.checkin.week) >= first
+        ),
         settings=settings,
     )
 
