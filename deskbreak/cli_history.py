@@ -1,0 +1,379 @@
+"""`deskbreak stats`, `export`, `import` and `rest-day`: the history from the command line.
+
+All four work whether or not the app runs. `stats` and `export` only read the file (read-only,
+see storage/reading.py); `import` and `rest-day` write one short transaction, as the app does.
+Nothing here imports Qt or the scheduler: `deskbreak stats` must start in a blink.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+
+    from .core.review import DayFigures, Review
+    from .core.streaks import GoalSettings
+
+FORMATS = ("csv", "json")
+SHOWN_FREEZES = 5
+
+
+def _argparse() -> type[argparse.ArgumentTypeError]:
+    import argparse
+
+    return argparse.ArgumentTypeError
+
+
+def _short(text: str) -> str:
+    return repr(text if len(text) <= 20 else text[:20] + "…")
+
+
+def week_arg(text: str) -> date:
+    """`--week 2026-W47`: that week's Monday, or a usage error (exit status 2)."""
+    from .core.review import parse_iso_week
+
+    try:
+        return parse_iso_week(text)
+    except ValueError as exc:
+        raise _argparse()(str(exc)) from None
+
+
+def date_arg(text: str) -> date:
+    """An ISO date like 2026-11-23, or a usage error."""
+    try:
+        if len(text.strip()) == 10:
+            return date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    raise _argparse()(f"{_short(text)} is not a date like 2026-11-23")
+
+
+def past_date_arg(text: str) -> date:
+    """A day that has begun: today or earlier."""
+    day = date_arg(text)
+    if day > date.today():
+        raise _argparse()(f"{day.isoformat()} is in the future; a rest day is marked on the day or after")
+    return day
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    stats = sub.add_parser("stats", help="this week's breaks, goal and streaks (works without the app)")
+    stats.add_argument("--week", type=week_arg, metavar="YYYY-Www", help="another ISO week, e.g. 2026-W47")
+    stats.add_argument("--json", action="store_true", help="machine-readable output")
+    export = sub.add_parser("export", help="write the whole history as CSV or JSON")
+    export.add_argument("--format", choices=FORMATS, help="csv or json (else from --output's extension)")
+    export.add_argument("--since", type=date_arg, metavar="DATE", help="only days from DATE (YYYY-MM-DD) on")
+    export.add_argument("--output", type=Path, metavar="FILE", help="write to FILE instead of the screen")
+    imp = sub.add_parser("import", help="merge an export (from this or another computer) into the history")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    rest = sub.add_parser("rest-day", help="mark today (or DATE) as a rest day, or take the mark back")
+    rest.add_argument("day", nargs="?", type=past_date_arg, metavar="DATE", help="YYYY-MM-DD (today)")
+    rest.add_argument("--undo", action="store_true", help="take the rest-day mark back")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        return _run(args)
+    except BrokenPipeError:  # `deskbreak export ... | head`: the reader had enough, that is fine
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    command = args.command
+    if command == "stats":
+        return stats(args.week, args.json)
+    if command == "export":
+        return export(args.format, args.since, args.output)
+    if command == "import":
+        return import_file(args.file)
+    assert command == "rest-day"
+    return rest_day(args.day, args.undo)
+
+
+def _fail(message: str) -> int:
+    print(f"deskbreak: {message}", file=sys.stderr)
+    return 1
+
+
+def _database() -> Path:
+    from .app.paths import resolve_paths
+
+    return resolve_paths().database
+
+
+def _goals() -> GoalSettings:
+    """The goal rules from config.toml (never created or changed here); problems go to stderr."""
+    from .app.config_file import read_text
+    from .app.paths import resolve_paths
+    from .core.review import goal_settings
+    from .core.settings import DEFAULTS, MAX_FILE_CHARS, parse_settings
+
+    path = resolve_paths().config_file
+    try:
+        text = read_text(path, MAX_FILE_CHARS)
+    except FileNotFoundError:
+        return goal_settings(DEFAULTS)
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        print(f"deskbreak: {path}: {reason}; using the default goal", file=sys.stderr)
+        return goal_settings(DEFAULTS)
+    settings, problems = parse_settings(text, str(path))
+    for problem in problems:
+        print(f"deskbreak: {problem}", file=sys.stderr)
+    return goal_settings(settings)
+
+
+# -- stats --------------------------------------------------------------------------------------
+
+
+def _day(day: date, year: bool = False) -> str:
+    return f"{day:%a} {day.day} {day:%b}" + (f" {day.year}" if year else "")
+
+
+def _minutes(seconds: float) -> str:
+    from .core.durations import humanize
+
+    return humanize(timedelta(seconds=seconds)) if seconds >= 60 else ("-" if seconds <= 0 else "<1 min")
+
+
+def _mark(figures: DayFigures, today: date) -> str:
+    from .core.streaks import DayMark
+
+    words = {
+        DayMark.MET: "met",
+        DayMark.MISSED: "missed",
+        DayMark.FROZEN: "missed, freeze used",
+        DayMark.REST: "rest day",
+        DayMark.OFF: "day off",
+        DayMark.PENDING: "not met yet",
+        DayMark.UNTRACKED: "",
+    }
+    word = words[figures.mark]
+    return f"{word} (today)" if figures.day == today else word
+
+
+def stats_text(review: Review) -> str:
+    week = review.week
+    sunday = week.monday + timedelta(days=6)
+    natural_counts = review.settings.count_natural_breaks
+    lines = [f"Week {week.label} ({week.monday.isoformat()} to {sunday.isoformat()})", ""]
+    rows = [("Day", "Breaks", "Movement", "Longest sitting", "Natural breaks", "")]
+    for d in week.days:
+        done = d.score if natural_counts else d.summary.breaks
+        if d.day > review.today:
+            rows.append((_day(d.day), "", "", "", "", _mark(d, review.today)))
+            continue
+        rows.append(
+            (
+                _day(d.day),
+                f"{done}/{d.goal}" if d.goal else str(done),
+                _minutes(d.summary.movement_seconds),
+                _minutes(d.summary.longest_sitting_seconds),
+                str(d.summary.natural_breaks),
+                _mark(d, review.today),
+            )
+        )
+    widths = [max(len(r[i]) for r in rows) for i in range(6)]
+    for row in rows:
+        lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    lines.append("")
+    if natural_counts:
+        lines.append("Natural breaks count toward the goal.")
+    totals = week.totals
+    lines.append(f"Goal met on {totals.days_met} of {totals.working_days} working days.")
+    streak = review.streak
+    days = "day" if streak.current == 1 else "days"
+    pending = (
+        " (today still open)" if streak.today_pending and review.today in {d.day for d in week.days} else ""
+    )
+    lines.append(f"Current streak: {streak.current} {days}{pending}; best: {streak.best}.")
+    held = f"Freezes held: {streak.freezes_held} (at most {review.settings.max_freezes})."
+    used = streak.freezes_used
+    if used:
+        last = ", ".join(_day(d, d.year != review.today.year) for d in used[-SHOWN_FREEZES:])
+        earlier = f" and {len(used) - SHOWN_FREEZES} earlier" if len(used) > SHOWN_FREEZES else ""
+        held += f" Freezes covered {last}{earlier}."
+    else:
+        held += " No freeze used so far."
+    lines.append(held)
+    return "\n".join(lines)
+
+
+def stats_json(review: Review) -> dict[str, object]:
+    s = review.streak
+    return {
+        "week": review.week.label,
+        "today": review.today.isoformat(),
+        "daily_goal": review.settings.daily_goal,
+        "count_natural_breaks": review.settings.count_natural_breaks,
+        "days": [d.to_json() for d in review.week.days],
+        "days_met": review.week.totals.days_met,
+        "working_days": review.week.totals.working_days,
+        "current_streak": s.current,
+        "best_streak": s.best,
+        "today_pending": s.today_pending,
+        "freezes_held": s.freezes_held,
+        "freezes_used": [d.isoformat() for d in s.freezes_used],
+    }
+
+
+def stats(week: date | None, as_json: bool) -> int:
+    from .core.review import build_review
+    from .storage.database import StorageError
+    from .storage.reading import open_for_reading, read_days
+
+    goals = _goals()
+    today = date.today()
+    try:
+        conn = open_for_reading(_database())
+        try:
+            days = read_days(conn) if conn is not None else {}
+        finally:
+            if conn is not None:
+                conn.close()
+    except StorageError as exc:
+        return _fail(str(exc))
+    except Exception as exc:  # sqlite3.Error while reading
+        return _fail(f"{_database()}: cannot be read ({exc})")
+    review = build_review(days, (), today, goals, week_of=week)
+    if as_json:
+        import json
+
+        print(json.dumps(stats_json(review), indent=2))
+    else:
+        print(stats_text(review))
+    return 0
+
+
+# -- export and import ----------------------------------------------------------------------------
+
+
+def _write(fmt: str, records: Iterable[dict[str, object]], stream: IO[str]) -> int:
+    from .storage.exchange import write_csv, write_json
+
+    return write_csv(records, stream) if fmt == "csv" else write_json(records, stream)
+
+
+def _atomic(path: Path, fmt: str, records: Iterator[dict[str, object]]) -> int:
+    """Write the file whole or not at all: a temporary file beside it, renamed over it at the end."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with temp.open("w", encoding="utf-8", newline="") as stream:
+            count = _write(fmt, records, stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return count
+
+
+def export(fmt: str | None, since: date | None, output: Path | None) -> int:
+    from .storage.database import StorageError
+    from .storage.exchange import export_events, unplaced_rows
+    from .storage.reading import open_for_reading
+
+    if fmt is None:
+        fmt = output.suffix.lower().lstrip(".") if output is not None else ""
+        if fmt not in FORMATS:
+            print("deskbreak export: error: choose --format csv or --format json", file=sys.stderr)
+            return 2
+    try:
+        conn = open_for_reading(_database(), copy=True)  # a snapshot: the app never waits for us
+    except StorageError as exc:
+        return _fail(str(exc))
+    try:
+        records = export_events(conn, since) if conn is not None else iter(())
+        if output is None:
+            if hasattr(sys.stdout, "reconfigure") and (sys.stdout.encoding or "").lower() != "utf-8":
+                sys.stdout.reconfigure(encoding="utf-8")
+            _write(fmt, records, sys.stdout)
+            sys.stdout.flush()
+        else:
+            try:
+                count = _atomic(output, fmt, records)
+            except OSError as exc:
+                return _fail(f"{output}: cannot be written ({exc.strerror or exc}); nothing was exported")
+            print(f"Exported {count:,} event{'' if count == 1 else 's'} to {output}.")
+        left_out = unplaced_rows(conn) if conn is not None else 0
+    finally:
+        if conn is not None:
+            conn.close()
+    if left_out:
+        print(
+            f"deskbreak: {left_out:,} old entr{'y' if left_out == 1 else 'ies'} without a time zone "
+            "(written before deskbreak kept one) could not be placed on a day and were left out.",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def import_file(path: Path) -> int:
+    import sqlite3
+
+    from .storage.database import StorageError, connect
+    from .storage.exchange import ImportRefused, import_events, read_export
+
+    try:
+        records = read_export(path)
+    except ImportRefused as exc:
+        return _fail(f"{exc}. Nothing was imported.")
+    database = _database()
+    try:
+        conn = connect(database)
+    except StorageError as exc:
+        return _fail(f"{exc}. Nothing was imported.")
+    try:
+        result = import_events(conn, records)
+    except (ImportRefused, sqlite3.Error) as exc:
+        return _fail(f"{database}: the import could not be written ({exc}). Nothing was imported.")
+    finally:
+        conn.close()
+    added, there = result.added, result.already_there
+    print(f"Imported {added:,} event{'' if added == 1 else 's'} ({there:,} already there).")
+    return 0
+
+
+# -- rest days ------------------------------------------------------------------------------------
+
+
+def rest_day(day: date | None, undo: bool) -> int:
+    from .storage.break_log import BreakLog
+    from .storage.database import StorageError, connect
+
+    today = date.today()
+    day = day or today
+    named = (
+        f"{day:%A} {day.day} {day:%B} {day.year}" if day != today else f"Today ({day:%A} {day.day} {day:%B})"
+    )
+    try:
+        log = BreakLog(connect(_database()))
+    except StorageError as exc:
+        return _fail(str(exc))
+    try:
+        summary = log.events.day_summaries(day, day).get(day)
+        marked = bool(summary and summary.rest)
+        if marked != undo:
+            print(f"{named} is {'already' if marked else 'not'} marked as a rest day; nothing to do.")
+            return 0
+        log.events.rest_day(day, datetime.now().astimezone(), rest=not undo)
+        if not log.healthy:
+            return _fail(f"{log.problem or 'the history could not be written'}")
+    finally:
+        log.close()
+    if undo:
+        print(f"{named} is no longer a rest day: it counts toward your goal and streak again.")
+    else:
+        print(f"{named} is marked as a rest day: it neither breaks nor extends your streak.")
+        if day.weekday() not in _goals().work_days:
+            print("(It is not one of your working days anyway.)")
+    return 0
