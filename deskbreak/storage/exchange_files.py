@@ -64,7 +64,7 @@ def _cell(value: object) -> str:
 
 def write_csv(records: Iterable[Mapping[str, object]], stream: IO[str]) -> int:
     """The CSV export: a header naming every field, one row per event; returns the rows written."""
-    writer = csv.writer(stream, lineterminator="\n")
+    writer = csv.writer(stream, lineterminator="\r\n")  # RFC 4180; a cell with a lone CR is quoted too
     writer.writerow(ALL_FIELDS)
     count = 0
     for record in records:
