@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from .core.review import DayFigures, Review
     from .core.streaks import GoalSettings
+    from .storage.break_log import BreakLog
 
 FORMATS = ("csv", "json")
 SHOWN_FREEZES = 5
@@ -346,6 +347,21 @@ def import_file(path: Path) -> int:
 # -- rest days ------------------------------------------------------------------------------------
 
 
+def _after_last_mark(log: BreakLog, day: date) -> datetime:
+    """Now, or a second after the day's latest mark: the latest mark wins, and marks are kept to
+    the second, so a mark and its undo within one second must not tie."""
+    from .storage.rows import parse_time
+
+    now = datetime.now().astimezone()
+    row = log.store.read(
+        lambda c: c.execute(
+            "SELECT max(at_utc) FROM events WHERE kind = 'rest_day' AND local_date = ?", (day.isoformat(),)
+        ).fetchone()
+    )
+    last = parse_time(str(row[0]).replace("Z", "+00:00")) if row and row[0] else None
+    return max(now, (last + timedelta(seconds=1)).astimezone()) if last is not None else now
+
+
 def rest_day(day: date | None, undo: bool) -> int:
     from .storage.break_log import BreakLog
     from .storage.database import StorageError, connect
@@ -365,7 +381,7 @@ def rest_day(day: date | None, undo: bool) -> int:
         if marked != undo:
             print(f"{named} is {'already' if marked else 'not'} marked as a rest day; nothing to do.")
             return 0
-        log.events.rest_day(day, datetime.now().astimezone(), rest=not undo)
+        log.events.rest_day(day, _after_last_mark(log, day), rest=not undo)
         if not log.healthy:
             return _fail(f"{log.problem or 'the history could not be written'}")
     finally:
