@@ -14,15 +14,14 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from .cli_stats import database_path, fail, goal_rules
+
 if TYPE_CHECKING:
     import argparse
 
-    from .core.review import DayFigures, Review
-    from .core.streaks import GoalSettings
     from .storage.break_log import BreakLog
 
 FORMATS = ("csv", "json")
-SHOWN_FREEZES = 5
 
 
 def _argparse() -> type[argparse.ArgumentTypeError]:
@@ -90,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     command = args.command
     if command == "stats":
+        from .cli_stats import stats
+
         return stats(args.week, args.json)
     if command == "export":
         return export(args.format, args.since, args.output)
@@ -97,161 +98,6 @@ def _run(args: argparse.Namespace) -> int:
         return import_file(args.file)
     assert command == "rest-day"
     return rest_day(args.day, args.undo)
-
-
-def _fail(message: str) -> int:
-    print(f"deskbreak: {message}", file=sys.stderr)
-    return 1
-
-
-def _database() -> Path:
-    from .app.paths import resolve_paths
-
-    return resolve_paths().database
-
-
-def _goals() -> GoalSettings:
-    """The goal rules from config.toml (never created or changed here); problems go to stderr."""
-    from .app.config_file import read_text
-    from .app.paths import resolve_paths
-    from .core.review import goal_settings
-    from .core.settings import DEFAULTS, MAX_FILE_CHARS, parse_settings
-
-    path = resolve_paths().config_file
-    try:
-        text = read_text(path, MAX_FILE_CHARS)
-    except FileNotFoundError:
-        return goal_settings(DEFAULTS)
-    except (OSError, ValueError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        print(f"deskbreak: {path}: {reason}; using the default goal", file=sys.stderr)
-        return goal_settings(DEFAULTS)
-    settings, problems = parse_settings(text, str(path))
-    for problem in problems:
-        print(f"deskbreak: {problem}", file=sys.stderr)
-    return goal_settings(settings)
-
-
-# -- stats --------------------------------------------------------------------------------------
-
-
-def _day(day: date, year: bool = False) -> str:
-    return f"{day:%a} {day.day} {day:%b}" + (f" {day.year}" if year else "")
-
-
-def _minutes(seconds: float) -> str:
-    from .core.durations import humanize
-
-    return humanize(timedelta(seconds=seconds)) if seconds >= 60 else ("-" if seconds <= 0 else "<1 min")
-
-
-def _mark(figures: DayFigures, today: date) -> str:
-    from .core.streaks import DayMark
-
-    words = {
-        DayMark.MET: "met",
-        DayMark.MISSED: "missed",
-        DayMark.FROZEN: "missed, freeze used",
-        DayMark.REST: "rest day",
-        DayMark.OFF: "day off",
-        DayMark.PENDING: "not met yet",
-        DayMark.UNTRACKED: "",
-    }
-    word = words[figures.mark]
-    return f"{word} (today)" if figures.day == today else word
-
-
-def stats_text(review: Review) -> str:
-    week = review.week
-    sunday = week.monday + timedelta(days=6)
-    natural_counts = review.settings.count_natural_breaks
-    lines = [f"Week {week.label} ({week.monday.isoformat()} to {sunday.isoformat()})", ""]
-    rows = [("Day", "Breaks", "Movement", "Longest sitting", "Natural breaks", "")]
-    for d in week.days:
-        done = d.score if natural_counts else d.summary.breaks
-        if d.day > review.today:
-            rows.append((_day(d.day), "", "", "", "", _mark(d, review.today)))
-            continue
-        rows.append(
-            (
-                _day(d.day),
-                f"{done}/{d.goal}" if d.goal else str(done),
-                _minutes(d.summary.movement_seconds),
-                _minutes(d.summary.longest_sitting_seconds),
-                str(d.summary.natural_breaks),
-                _mark(d, review.today),
-            )
-        )
-    widths = [max(len(r[i]) for r in rows) for i in range(6)]
-    for row in rows:
-        lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
-    lines.append("")
-    if natural_counts:
-        lines.append("Natural breaks count toward the goal.")
-    totals = week.totals
-    lines.append(f"Goal met on {totals.days_met} of {totals.working_days} working days.")
-    streak = review.streak
-    days = "day" if streak.current == 1 else "days"
-    pending = (
-        " (today still open)" if streak.today_pending and review.today in {d.day for d in week.days} else ""
-    )
-    lines.append(f"Current streak: {streak.current} {days}{pending}; best: {streak.best}.")
-    held = f"Freezes held: {streak.freezes_held} (at most {review.settings.max_freezes})."
-    used = streak.freezes_used
-    if used:
-        last = ", ".join(_day(d, d.year != review.today.year) for d in used[-SHOWN_FREEZES:])
-        earlier = f" and {len(used) - SHOWN_FREEZES} earlier" if len(used) > SHOWN_FREEZES else ""
-        held += f" Freezes covered {last}{earlier}."
-    else:
-        held += " No freeze used so far."
-    lines.append(held)
-    return "\n".join(lines)
-
-
-def stats_json(review: Review) -> dict[str, object]:
-    s = review.streak
-    return {
-        "week": review.week.label,
-        "today": review.today.isoformat(),
-        "daily_goal": review.settings.daily_goal,
-        "count_natural_breaks": review.settings.count_natural_breaks,
-        "days": [d.to_json() for d in review.week.days],
-        "days_met": review.week.totals.days_met,
-        "working_days": review.week.totals.working_days,
-        "current_streak": s.current,
-        "best_streak": s.best,
-        "today_pending": s.today_pending,
-        "freezes_held": s.freezes_held,
-        "freezes_used": [d.isoformat() for d in s.freezes_used],
-    }
-
-
-def stats(week: date | None, as_json: bool) -> int:
-    from .core.review import build_review
-    from .storage.database import StorageError
-    from .storage.reading import open_for_reading, read_days
-
-    goals = _goals()
-    today = date.today()
-    try:
-        conn = open_for_reading(_database())
-        try:
-            days = read_days(conn) if conn is not None else {}
-        finally:
-            if conn is not None:
-                conn.close()
-    except StorageError as exc:
-        return _fail(str(exc))
-    except Exception as exc:  # sqlite3.Error while reading
-        return _fail(f"{_database()}: cannot be read ({exc})")
-    review = build_review(days, (), today, goals, week_of=week)
-    if as_json:
-        import json
-
-        print(json.dumps(stats_json(review), indent=2))
-    else:
-        print(stats_text(review))
-    return 0
 
 
 # -- export and import ----------------------------------------------------------------------------
@@ -289,9 +135,9 @@ def export(fmt: str | None, since: date | None, output: Path | None) -> int:
             print("deskbreak export: error: choose --format csv or --format json", file=sys.stderr)
             return 2
     try:
-        conn = open_for_reading(_database(), copy=True)  # a snapshot: the app never waits for us
+        conn = open_for_reading(database_path(), copy=True)  # a snapshot: the app never waits for us
     except StorageError as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     try:
         records = export_events(conn, since) if conn is not None else iter(())
         if output is None:
@@ -303,7 +149,7 @@ def export(fmt: str | None, since: date | None, output: Path | None) -> int:
             try:
                 count = _atomic(output, fmt, records)
             except OSError as exc:
-                return _fail(f"{output}: cannot be written ({exc.strerror or exc}); nothing was exported")
+                return fail(f"{output}: cannot be written ({exc.strerror or exc}); nothing was exported")
             print(f"Exported {count:,} event{'' if count == 1 else 's'} to {output}.")
         left_out = unplaced_rows(conn) if conn is not None else 0
     finally:
@@ -327,16 +173,16 @@ def import_file(path: Path) -> int:
     try:
         records = read_export(path)
     except ImportRefused as exc:
-        return _fail(f"{exc}. Nothing was imported.")
-    database = _database()
+        return fail(f"{exc}. Nothing was imported.")
+    database = database_path()
     try:
         conn = connect(database)
     except StorageError as exc:
-        return _fail(f"{exc}. Nothing was imported.")
+        return fail(f"{exc}. Nothing was imported.")
     try:
         result = import_events(conn, records)
     except (ImportRefused, sqlite3.Error) as exc:
-        return _fail(f"{database}: the import could not be written ({exc}). Nothing was imported.")
+        return fail(f"{database}: the import could not be written ({exc}). Nothing was imported.")
     finally:
         conn.close()
     added, there = result.added, result.already_there
@@ -372,9 +218,9 @@ def rest_day(day: date | None, undo: bool) -> int:
         f"{day:%A} {day.day} {day:%B} {day.year}" if day != today else f"Today ({day:%A} {day.day} {day:%B})"
     )
     try:
-        log = BreakLog(connect(_database()))
+        log = BreakLog(connect(database_path()))
     except StorageError as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     try:
         summary = log.events.day_summaries(day, day).get(day)
         marked = bool(summary and summary.rest)
@@ -383,13 +229,13 @@ def rest_day(day: date | None, undo: bool) -> int:
             return 0
         log.events.rest_day(day, _after_last_mark(log, day), rest=not undo)
         if not log.healthy:
-            return _fail(f"{log.problem or 'the history could not be written'}")
+            return fail(f"{log.problem or 'the history could not be written'}")
     finally:
         log.close()
     if undo:
         print(f"{named} is no longer a rest day: it counts toward your goal and streak again.")
     else:
         print(f"{named} is marked as a rest day: it neither breaks nor extends your streak.")
-        if day.weekday() not in _goals().work_days:
+        if day.weekday() not in goal_rules().work_days:
             print("(It is not one of your working days anyway.)")
     return 0
