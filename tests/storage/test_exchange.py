@@ -274,3 +274,18 @@ def test_rows_without_a_time_zone_are_left_out_and_counted():
     )
     assert unplaced_rows(conn) == 1
     assert all(r["at"] != "2025-01-01T09:00:00" for r in export_events(conn))
+
+
+def test_the_examples_in_the_format_docs_are_valid_exports(tmp_path):
+    text = (Path(__file__).parents[2] / "docs" / "history-format.md").read_text(encoding="utf-8")
+    blocks = text.split("```")
+    example = next(b for b in blocks if b.startswith("json\n")).removeprefix("json\n")
+    header = next(b for b in blocks if b.startswith("\nid,kind,at,")).strip()
+    rows = next(b for b in blocks if b.startswith("\n507692c2")).strip()
+    (tmp_path / "a.json").write_text(example, encoding="utf-8")
+    (tmp_path / "a.csv").write_text(header + "\n" + rows + "\n", encoding="utf-8")
+    records = read_export(tmp_path / "a.json")
+    assert [r["kind"] for r in records] == ["reminder", "break", "natural_break", "checkin", "rest_day"]
+    assert [r["kind"] for r in read_export(tmp_path / "a.csv")] == ["reminder", "checkin"]
+    assert tuple(header.split(",")) == ALL_FIELDS
+    assert import_events(connect(None), records).added == 5
