@@ -21,12 +21,26 @@ Set DESKBREAK_HOME to keep settings and history in one folder of your choice.
 
 history --limit N: N is a whole number from {HISTORY_LIMIT[0]} to {HISTORY_LIMIT[1]:,} (default 20).
 
+history, stats, export, import and rest-day work whether or not the app runs:
+  stats [--week 2026-W47] [--json]  a week day by day (this week unless given), the days
+      that met your goal, your current and best streak and the freezes held and used
+  export --format csv|json [--since DATE] [--output FILE]  every event, oldest first;
+      FILE is written whole or not at all (docs/history-format.md describes the fields)
+  import FILE  merge an export (CSV or JSON, from this or another computer) by event id:
+      events already there are skipped, so importing a file twice changes nothing; a file
+      with any bad record is refused whole and nothing is written
+  rest-day [DATE] [--undo]  mark today or DATE (YYYY-MM-DD, not in the future) as a rest
+      day, which neither breaks nor extends a streak; --undo takes the mark back
+
 exit status:
   0  done (also when deskbreak was already running and was asked to show itself)
-  1  it could not be done: the history cannot be read, the running app refused the
-     command, or another deskbreak holds the lock but does not answer
-  2  wrong command line (unknown command or option, --limit out of range), or the
-     tray app cannot start here (no display)
+  1  it could not be done: the history cannot be read or written, an import was
+     refused (the message names the line or record and the field), an export file
+     cannot be written, the running app refused the command, or another deskbreak
+     holds the lock but does not answer
+  2  wrong command line (unknown command or option, --limit out of range, a bad
+     --week, --since or DATE, a rest day in the future), or the tray app cannot
+     start here (no display)
   3  the command needs the running app and deskbreak is not running
 """
 
@@ -67,6 +81,9 @@ def _parser() -> argparse.ArgumentParser:
     history.add_argument(
         "--limit", type=_limit, default=20, metavar="N", help="at most N entries, 1 to 100,000 (20)"
     )
+    from .cli_history import add_parsers
+
+    add_parsers(sub)
     return parser
 
 
@@ -170,6 +187,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _history(args.json, args.limit)
     if command == "status":
         return _status(args.json)
+    if command in ("stats", "export", "import", "rest-day"):
+        from .cli_history import run
+
+        return run(args)
     reply = _ask(command)
     if reply is None:
         return EXIT_NOT_RUNNING
