@@ -143,14 +143,19 @@ def stats_json(review: Review) -> dict[str, object]:
 def stats(week: date | None, as_json: bool) -> int:
     from .core.review import build_review
     from .storage.database import StorageError
-    from .storage.reading import open_for_reading, read_days
+    from .storage.reading import open_for_reading
+    from .storage.review_data import load_review
 
     goals = goal_rules()
     today = date.today()
     try:
         conn = open_for_reading(database_path())
         try:
-            days = read_days(conn) if conn is not None else {}
+            # Read-only: a walk saved by the app is used, none is saved from here.
+            if conn is not None:
+                review = load_review(conn, today, goals, week, checkins=False, save=False)
+            else:
+                review = build_review({}, (), today, goals, week_of=week)
         finally:
             if conn is not None:
                 conn.close()
@@ -158,7 +163,6 @@ def stats(week: date | None, as_json: bool) -> int:
         return fail(str(exc))
     except Exception as exc:  # sqlite3.Error while reading
         return fail(f"{database_path()}: cannot be read ({exc})")
-    review = build_review(days, (), today, goals, week_of=week)
     if as_json:
         import json
 

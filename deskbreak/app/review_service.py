@@ -20,6 +20,7 @@ from ..core.clock import Clock
 from ..core.review import Review, build_review, goal_settings, iso_week_label, parse_iso_week, summary_line
 from ..core.settings import Settings
 from ..storage.break_log import BreakLog
+from ..storage.review_data import load_review
 from .wakeups import Wakeups
 
 if TYPE_CHECKING:
@@ -66,11 +67,11 @@ class ReviewService(QObject):
 
     def load(self, week_of: date | None = None) -> Review:
         """The review as of now, for the week containing `week_of` (this week if None)."""
-        days = self.log.events.day_summaries()
-        first = min(days) if days else None
         today = self.clock.now().date()
-        checkins = self.log.events.checkins()
-        return build_review(days, checkins, today, goal_settings(self.settings), week_of, since=first)
+        goals = goal_settings(self.settings)
+        review = self.log.store.read(lambda conn: load_review(conn, today, goals, week_of))
+        # The file cannot be reached right now: the window says there is nothing yet.
+        return review if review is not None else build_review({}, (), today, goals, week_of)
 
     @Slot()
     def open_review(self) -> ReviewWindow:

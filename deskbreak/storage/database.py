@@ -17,7 +17,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from . import schema_v2
+from . import schema_v2, schema_v3
 
 # Each step is SQL, or a function run inside the step's transaction.
 MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
@@ -46,6 +46,8 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     """,
     # 2: event ids, UTC instants, local days and offsets; events, per-day figures (schema_v2.py)
     schema_v2.migrate,
+    # 3: the earliest day whose figures changed, so a saved streak walk knows when it is stale
+    schema_v3.MIGRATION,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

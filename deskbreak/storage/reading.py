@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import date
 from pathlib import Path
 
-from ..core.review import DaySummary
 from .database import SCHEMA_VERSION, StorageError, migrate
 
-NEEDED_TABLES = ("breaks", "events", "days", "app_state")
+NEEDED_TABLES = ("breaks", "events", "days", "app_state", "day_changes")
 
 
 def open_for_reading(path: Path, *, copy: bool = False) -> sqlite3.Connection | None:
@@ -61,26 +59,3 @@ def open_for_reading(path: Path, *, copy: bool = False) -> sqlite3.Connection | 
     except BaseException:
         conn.close()
         raise
-
-
-def read_days(conn: sqlite3.Connection) -> dict[date, DaySummary]:
-    """Every day's figures from the `days` table (one short indexed read, a row per day)."""
-    found: dict[date, DaySummary] = {}
-    for day, breaks, started, natural, movement, longest, rest, reminders in conn.execute(
-        "SELECT local_date, breaks, breaks_started, natural_breaks, movement_seconds,"
-        " longest_sitting_seconds, rest, reminders FROM days"
-    ):
-        try:
-            key = date.fromisoformat(str(day))
-        except ValueError:
-            continue
-        found[key] = DaySummary(
-            int(breaks),
-            int(started),
-            int(natural),
-            float(movement),
-            float(longest),
-            bool(rest),
-            int(reminders),
-        )
-    return found

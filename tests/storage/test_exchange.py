@@ -33,7 +33,7 @@ from deskbreak.storage.exchange import (
     write_json,
 )
 from deskbreak.storage.exchange_format import ALL_FIELDS, AWAY_HOW, KINDS, SITTING_ENDS
-from deskbreak.storage.reading import read_days
+from deskbreak.storage.review_data import read_days
 
 TODAY = date(2026, 11, 27)
 

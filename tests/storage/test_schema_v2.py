@@ -15,7 +15,7 @@ import deskbreak.storage.database as database
 import deskbreak.storage.days as days
 from deskbreak.core.review import DaySummary
 from deskbreak.storage.break_log import BreakLog
-from deskbreak.storage.database import StorageError, connect, integrity_ok
+from deskbreak.storage.database import SCHEMA_VERSION, StorageError, connect, integrity_ok
 from deskbreak.storage.schema_v2 import INSTALL_KEY
 
 OLD_COLUMNS = (
@@ -115,7 +115,7 @@ def test_a_schema_1_file_migrates_keeping_every_row_on_its_own_local_day(
         request.getfixturevalue("far_timezone")
     conn = connect(db_path)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert integrity_ok(conn)
         assert old_rows(conn) == V1_ROWS  # every row, every value
         placed = new_columns(conn)
@@ -152,7 +152,7 @@ def test_the_old_rows_are_readable_and_writable_through_the_log_after_migrating(
 def test_a_backup_of_the_schema_1_file_is_kept_beside_it(db_path: Path) -> None:
     make_v1(db_path)
     connect(db_path).close()
-    backup = db_path.with_name(f"{db_path.name}.before-v2-from-v1.bak")
+    backup = db_path.with_name(f"{db_path.name}.before-v{SCHEMA_VERSION}-from-v1.bak")
     assert sorted(p.name for p in db_path.parent.iterdir()) == sorted([db_path.name, backup.name])
     old = sqlite3.connect(backup)
     try:
@@ -172,12 +172,12 @@ def test_opening_again_does_not_migrate_twice(db_path: Path) -> None:
     conn = connect(db_path)
     first = new_columns(conn)
     conn.close()
-    backup = db_path.with_name(f"{db_path.name}.before-v2-from-v1.bak")
+    backup = db_path.with_name(f"{db_path.name}.before-v{SCHEMA_VERSION}-from-v1.bak")
     backup_bytes = backup.read_bytes()
 
     conn = connect(db_path)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert new_columns(conn) == first  # the same uids: not handed out again
         assert old_rows(conn) == V1_ROWS
         assert summaries(conn) == EXPECTED_DAYS
@@ -198,7 +198,7 @@ def test_a_row_with_an_unreadable_time_does_not_stop_the_migration(db_path: Path
     make_v1(db_path, [*V1_ROWS, bad])
     conn = connect(db_path)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert old_rows(conn) == [*V1_ROWS, bad]  # kept as it was
         uid, at_utc, local_date, offset, _, _ = new_columns(conn)[9]
         assert uuid.UUID(str(uid))
@@ -244,7 +244,7 @@ def test_a_migration_failing_midway_leaves_the_file_at_schema_1_untouched(
     del info
     assert db_path.read_bytes() == before
     assert sorted(p.name for p in db_path.parent.iterdir()) == sorted(
-        [db_path.name, f"{db_path.name}.before-v2-from-v1.bak"]
+        [db_path.name, f"{db_path.name}.before-v{SCHEMA_VERSION}-from-v1.bak"]
     )  # no journal left behind
     old = sqlite3.connect(db_path)
     try:
@@ -257,7 +257,7 @@ def test_a_migration_failing_midway_leaves_the_file_at_schema_1_untouched(
     monkeypatch.undo()  # the next start (or a fixed version) migrates it
     conn = connect(db_path)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert old_rows(conn) == V1_ROWS
         assert summaries(conn) == EXPECTED_DAYS
     finally:
