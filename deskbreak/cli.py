@@ -73,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("run", help="start the tray app (the default)")
     sub.add_parser("break-now", help="open the break window in the running app")
+    sub.add_parser("review", help="open the weekly review in the running app")
     status = sub.add_parser("status", help="what the running app is doing")
     status.add_argument("--json", action="store_true", help="machine-readable output")
     sub.add_parser("quit", help="quit the running app")
@@ -199,6 +200,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     if command == "break-now":
         print("Break window opened." if reply.get("opened") else "No routine to play; see the tray menu.")
+    elif command == "review":
+        print("Weekly review opened.")
     elif command == "quit":
         print("deskbreak is quitting.")
     return 0

@@ -34,9 +34,10 @@ def last_alive(conn: sqlite3.Connection) -> datetime | None:
             state = decode_state(str(value))
             if state is not None:
                 seen.append(state.last_seen)
-    # ids grow with time, so the newest rows hold the newest timestamps
+    # The newest rows by local day (ids grow with time for this computer's rows, but rows
+    # imported from another computer get new ids whatever their age).
     for row in conn.execute(
-        "SELECT at, started_at, ended_at, answered_at FROM breaks ORDER BY id DESC LIMIT 20"
+        "SELECT at, started_at, ended_at, answered_at FROM breaks ORDER BY local_date DESC, id DESC LIMIT 20"
     ):
         seen.extend(t for t in map(parse_time, row) if t is not None)
     return max(seen) if seen else None

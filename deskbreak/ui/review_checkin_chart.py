@@ -5,6 +5,7 @@ Imported through review_charts (CheckInChart lives here only to keep each file s
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt
@@ -176,11 +177,15 @@ class CheckInChart(QWidget):
             pct = QRectF(plot.right() + m.gap, y - m.line / 2, fm.horizontalAdvance("100 %") + m.gap, m.line)
             left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             p.drawText(pct, left, f"{value * 10} %")
+        widest = self.fontMetrics().horizontalAdvance("W00") + m.gap
+        every = max(1, math.ceil(widest / self._slot(0).width())) if self._points else 1
         for i, point in enumerate(self._points):
             slot = self._slot(i)
             bar_w = min(slot.width() * 0.5, m.line * 2.0)
             top = plot.bottom() - point.adherence * plot.height()
             p.fillRect(QRectF(slot.center().x() - bar_w / 2, top, bar_w, plot.bottom() - top), s.bar)
+            if (len(self._points) - 1 - i) % every:
+                continue  # too many weeks for every label: every n-th, always the latest
             p.setPen(s.soft_text)
             label = "W" + point.checkin.week.split("-W")[-1]
             box = QRectF(slot.x(), plot.bottom() + m.gap, slot.width(), m.line)

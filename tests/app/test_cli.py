@@ -63,7 +63,7 @@ def test_history_before_anything_was_logged(home, capsys):
 
 
 def test_commands_for_the_running_app_fail_clearly_when_none_runs(home, capsys):
-    for command in (["status"], ["status", "--json"], ["break-now"], ["quit"]):
+    for command in (["status"], ["status", "--json"], ["break-now"], ["review"], ["quit"]):
         assert main(command) == EXIT_NOT_RUNNING
         assert "not running" in capsys.readouterr().err
 

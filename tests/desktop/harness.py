@@ -227,11 +227,15 @@ class DesktopSession:
 
     def screenshot(self, path: Path) -> Path:
         """Save the whole root window as an image (ImageMagick's ``import``); returns ``path``."""
+        return self.window_screenshot("root", path)
+
+    def window_screenshot(self, window: str, path: Path) -> Path:
+        """Save one X window (an id, or "root") as an image; returns ``path``."""
         tool = "/usr/bin/import" if os.path.exists("/usr/bin/import") else shutil.which("import")
         if tool is None:
             raise DesktopError("ImageMagick's `import` is not installed (apt install imagemagick)")
         path = Path(path)
-        self._checked(tool, "-window", "root", str(path))
+        self._checked(tool, "-window", window, str(path))
         if not path.exists():
             raise DesktopError(f"import reported success but wrote no {path}")
         return path

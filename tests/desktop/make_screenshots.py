@@ -2,9 +2,11 @@
 
     python tests/desktop/make_screenshots.py [--out resources/screenshots]
 
-Starts Xvfb + trayer + dunst (harness.py) and runs deskbreak as it is after a restart 52 minutes
+Starts Xvfb + trayer + dunst (harness.py) and runs deskbreak with three months of history (written
+through the app's own log, tests/desktop/seed_history.py) as it is after a restart 52 minutes
 into a sitting stretch. Every picture is a state the app is really in: the reminder it sends, the
-tray menu while the break is due, and the routine player once the break is taken.
+tray menu while the break is due, the routine player once the break is taken, and the weekly
+review it opens afterwards.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ sys.path.insert(0, str(HERE))
 
 from app_runner import RunningApp, write_config  # noqa: E402
 from harness import DesktopSession  # noqa: E402
+from seed_history import seed  # noqa: E402
 
 ROOT = HERE.parents[1]
 
@@ -38,6 +41,7 @@ def _sitting_for_52_minutes(home: Path) -> None:
 
     now = datetime.now().astimezone()
     log = open_history(home / "history.sqlite3")
+    seed(log, now.date(), weeks=13)
     since = now - timedelta(minutes=52)
     log.save_state(SavedState(Phase.SITTING, since, since + timedelta(minutes=45), now, since))
     assert log.close() == 0
@@ -54,7 +58,7 @@ def main() -> int:
         if shutil.which("xsetroot"):  # x11-xserver-utils: a calm background, if it is there
             desk.run("xsetroot", "-solid", "#3b4252")
         home = Path(tmp) / "home"
-        write_config(home, "")
+        write_config(home, "weekly_checkin = false\n")
         _sitting_for_52_minutes(home)
         app = RunningApp(desk, home).start()
         try:
@@ -79,6 +83,21 @@ def main() -> int:
             assert desk.wait_until(lambda: app.windows_named("deskbreak — "), 10)
             _settle(52)
             desk.screenshot(args.out / "break-window.png")
+
+            # 4. The weekly review, opened from the command line once the break is ended.
+            [player] = app.windows_named("deskbreak — ")
+            desk.xdotool("windowfocus", "--sync", player)
+            desk.xdotool("key", "Escape")
+            assert desk.wait_until(lambda: app.status()["state"] != "on_break", 10), app.stderr
+            desk.close_notifications()
+            assert app.cli("review").returncode == 0
+            assert desk.wait_until(lambda: app.windows_named("deskbreak — Weekly review"), 10)
+            desk.close_notifications()
+            [review] = app.windows_named("deskbreak — Weekly review")
+            desk.xdotool("windowfocus", "--sync", review)
+            desk.xdotool("key", "alt+Left")  # back to last week: a whole week to look at
+            _settle(2)
+            desk.window_screenshot(review, args.out / "weekly-review.png")
         finally:
             app.stop()
     for png in sorted(args.out.glob("*.png")):
