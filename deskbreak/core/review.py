@@ -223,19 +223,18 @@ def build_review(
         heatmap=heatmap,
         streak=report,
         # The chart covers the heatmap's year; a change is still measured from the check-in before.
-        checkins=tuple(
-            p
-            for p in checkin_points(checkins, lambda m: _totals(week(m)))
-            if parse_iso_week(p.checkin.week) >= first
-        ),
+        checkins=checkin_points(checkins, lambda m: _totals(week(m)), shown_from=first),
         settings=settings,
     )
 
 
 def checkin_points(
-    checkins: Iterable[CheckIn], totals_of: Callable[[date], WeekTotals] | None = None
+    checkins: Iterable[CheckIn],
+    totals_of: Callable[[date], WeekTotals] | None = None,
+    shown_from: date | None = None,
 ) -> tuple[CheckInPoint, ...]:
-    """The check-ins oldest first (the latest one per week), with adherence and changes."""
+    """The check-ins oldest first (the latest one per week), with adherence and changes; only
+    those from the week of `shown_from` on (the one before still counts for the change)."""
     latest: dict[date, CheckIn] = {}
     for item in sorted(checkins, key=lambda c: c.at):
         try:
@@ -246,6 +245,9 @@ def checkin_points(
     previous: CheckIn | None = None
     for monday in sorted(latest):
         item = latest[monday]
+        if shown_from is not None and monday < week_start(shown_from):
+            previous = item
+            continue
         totals = totals_of(monday) if totals_of is not None else None
         adherence = totals.days_met / totals.working_days if totals and totals.working_days else 0.0
         points.append(

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from ..core.review import CheckIn, DaySummary, Review, build_review
+from ..core.review import HEATMAP_WEEKS, CheckIn, DaySummary, Review, build_review
 from ..core.streaks import GoalSettings, WalkState
 
 WALK_KEY = "streak_walk"
@@ -51,9 +51,13 @@ def read_days(conn: sqlite3.Connection, after: date | None = None) -> dict[date,
     return found
 
 
-def _checkins(conn: sqlite3.Connection) -> list[CheckIn]:
+def _checkins(conn: sqlite3.Connection, since: date) -> list[CheckIn]:
+    """The check-ins from `since` on (by index: a long history's old ones are not read)."""
     found: list[CheckIn] = []
-    for at, data in conn.execute("SELECT at, data FROM events WHERE kind = 'checkin' ORDER BY at_utc"):
+    for at, data in conn.execute(
+        "SELECT at, data FROM events WHERE kind = 'checkin' AND at_utc >= ? ORDER BY at_utc",
+        (since.isoformat(),),
+    ):
         try:
             fields = json.loads(data)
             found.append(
@@ -147,9 +151,10 @@ def load_review(
         if walk is not None and (walk.settings != settings or walk.start != since):
             walk = None
         days = read_days(conn, walk.through if walk else None)
-        review = build_review(
-            days, _checkins(conn) if checkins else (), today, settings, week_of, since=since, resume=walk
-        )
+        # The chart shows the heatmap's year; a year more finds the check-in each change is from.
+        oldest = min(today, week_of or today) - timedelta(weeks=2 * HEATMAP_WEEKS + 1)
+        found = _checkins(conn, oldest) if checkins else []
+        review = build_review(days, found, today, settings, week_of, since=since, resume=walk)
         fresh = review.streak.checkpoint
         if save and fresh is not None and fresh != walk:
             _save_walk(conn, fresh)

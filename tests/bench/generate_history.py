@@ -95,11 +95,11 @@ def generate(conn: sqlite3.Connection, years: int = 5, per_day: int = 60, seed: 
     uid = random.Random(seed + 1)
     next_id = int(conn.execute("SELECT coalesce(max(id), 0) FROM breaks").fetchone()[0]) + 1
     first = LAST_DAY - timedelta(days=365 * years)
-    names = [str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")]
+    triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
     written = 0
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for name in names:
+        for name, _ in triggers:
             conn.execute(f"DROP TRIGGER {name}")
         day = first
         while day <= LAST_DAY:
@@ -118,9 +118,8 @@ def generate(conn: sqlite3.Connection, years: int = 5, per_day: int = 60, seed: 
             written += len(breaks) + len(events)
             day += timedelta(days=1)
         days.rebuild(conn)
-        for trigger in days.triggers_sql().split("END;"):
-            if trigger.strip():
-                conn.execute(trigger + "END;")
+        for _, sql in triggers:  # every trigger as it was (the days' and schema 3's)
+            conn.execute(sql)
         conn.execute("COMMIT")
     except BaseException:
         conn.rollback()
