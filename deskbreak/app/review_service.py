@@ -13,17 +13,18 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 
 from ..core.checkin_schedule import checkin_due, summary_due
 from ..core.clock import Clock
-from ..core.review import Review, build_review, goal_settings, iso_week_label, parse_iso_week, summary_line
 from ..core.settings import Settings
+from ..core.weeks import iso_week_label, parse_iso_week
+from ..platform.memory import release_free_memory
 from ..storage.break_log import BreakLog
-from ..storage.review_data import load_review
 from .wakeups import Wakeups
 
 if TYPE_CHECKING:
+    from ..core.review import Review
     from ..ui.checkin_dialog import CheckInDialog
     from ..ui.review_window import ReviewWindow
 
@@ -67,6 +68,10 @@ class ReviewService(QObject):
 
     def load(self, week_of: date | None = None) -> Review:
         """The review as of now, for the week containing `week_of` (this week if None)."""
+        # Loaded on first use: the tray app does not carry the review's code all day.
+        from ..core.review import build_review, goal_settings
+        from ..storage.review_data import load_review
+
         today = self.clock.now().date()
         goals = goal_settings(self.settings)
         review = self.log.store.read(lambda conn: load_review(conn, today, goals, week_of))
@@ -91,6 +96,8 @@ class ReviewService(QObject):
     @Slot()
     def _window_gone(self) -> None:
         self.window = None
+        # The window's data is garbage now: give the freed heap back to the system, once settled.
+        QTimer.singleShot(1000, release_free_memory)
 
     def mark_rest_day(self, day: date, rest: bool) -> None:
         self.log.events.rest_day(day, self.clock.now(), rest)
@@ -177,6 +184,8 @@ class ReviewService(QObject):
         first = self.log.events.first_day()
         if first is None or first >= parse_iso_week(week):
             return  # nothing from last week to sum up
+        from ..core.review import summary_line
+
         self.tell("deskbreak: your week", summary_line(self.load()))
 
     def close(self) -> None:

@@ -14,8 +14,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date, datetime, time, timedelta
 
-from .review import iso_week_label
-from .streaks import week_start
+from .weeks import iso_week_label, week_start
 
 
 def slot(monday: date, day: int, at: time) -> datetime:

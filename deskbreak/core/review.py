@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from .settings import Settings
-from .streaks import DayMark, DayTally, GoalSettings, StreakReport, WalkState, streaks, week_start
+from .streaks import DayMark, DayTally, GoalSettings, StreakReport, WalkState, streaks
+from .weeks import iso_week_label as iso_week_label
+from .weeks import parse_iso_week as parse_iso_week
+from .weeks import week_start as week_start
 
 HEATMAP_WEEKS = 52
 MEANINGFUL_CHANGE = 2  # points on a 0-10 scale: the usual threshold for a change that matters
@@ -135,25 +138,6 @@ class Review:
     streak: StreakReport
     checkins: tuple[CheckInPoint, ...]  # oldest first, those of the heatmap's 52 weeks
     settings: GoalSettings
-
-
-def iso_week_label(day: date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year:04d}-W{week:02d}"  # four digits, as parse_iso_week reads it
-
-
-def parse_iso_week(text: str) -> date:
-    """The Monday of an ISO week written like 2026-W47; ValueError with a plain message otherwise."""
-    cleaned = text.strip()
-    shown = cleaned if len(cleaned) <= 20 else cleaned[:20] + "…"
-    parts = cleaned.upper().split("-W")
-    if len(parts) != 2 or not all(p.isascii() and p.isdigit() for p in parts) or len(parts[0]) != 4:
-        raise ValueError(f"{shown!r} is not an ISO week like 2026-W47")
-    year, week = int(parts[0]), int(parts[1])
-    try:
-        return date.fromisocalendar(year, week, 1)
-    except ValueError:
-        raise ValueError(f"{shown!r}: {year} has no week {week}") from None
 
 
 def _figures(day: date, summary: DaySummary, mark: DayMark, settings: GoalSettings) -> DayFigures:

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from .weeks import week_start as week_start
+
 MONDAY_TO_FRIDAY = frozenset(range(5))  # date.weekday(): Monday is 0
 
 
@@ -89,10 +91,6 @@ def counts_toward_goal(completed: bool, steps_done: int | None, steps_total: int
     if not steps_total or steps_done is None:
         return False
     return 2 * steps_done >= steps_total
-
-
-def week_start(day: date) -> date:
-    return day - timedelta(days=day.weekday())
 
 
 class _Walk:

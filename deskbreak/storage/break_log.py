@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import sqlite3
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -30,6 +29,7 @@ from .ids import IdMap
 from .rows import COLUMNS, Row, decode_state, encode_state, iso, to_record
 from .schema_v2 import placed
 from .store import HistoryStore
+from .uids import new_uid
 
 if TYPE_CHECKING:
     from ..core.history import BreakRecord
@@ -142,7 +142,7 @@ class BreakLog:
         rid = self._next_id
         self._next_id += 1
         at_utc, local_date, offset = placed(at)
-        place = {"uid": str(uuid.uuid4()), "at_utc": at_utc, "local_date": local_date, "utc_offset": offset}
+        place = {"uid": new_uid(), "at_utc": at_utc, "local_date": local_date, "utc_offset": offset}
         self._put(Row(id=rid, at=iso(at) or "", **place, **values))  # type: ignore[arg-type]
         return rid
 

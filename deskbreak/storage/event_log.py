@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from ..core.review import CheckIn, DaySummary
 from .rows import iso
 from .schema_v2 import INSTALL_KEY, placed
+from .uids import REST_DAY, SITTING, derived_uid, new_uid, read_uid
 
 if TYPE_CHECKING:
+    from ..core.review import CheckIn, DaySummary
     from .ids import IdMap
     from .store import HistoryStore
 
@@ -34,17 +34,16 @@ def _seconds(value: timedelta) -> float:
 class EventLog:
     def __init__(self, store: HistoryStore) -> None:
         self.store = store
-        self._install: uuid.UUID | None = None
+        self._install: int | None = None
 
-    def _install_id(self) -> uuid.UUID:
+    def _install_id(self) -> int:
         if self._install is None:
             found = self.store.read(
                 lambda c: c.execute("SELECT value FROM app_state WHERE key = ?", (INSTALL_KEY,)).fetchone()
             )
-            try:
-                self._install = uuid.UUID(str(found[0])) if found else uuid.uuid4()
-            except ValueError:
-                self._install = uuid.uuid4()
+            known = read_uid(str(found[0])) if found else None
+            self._install = known if known is not None else read_uid(new_uid())
+        assert self._install is not None
         return self._install
 
     def _put(
@@ -59,7 +58,7 @@ class EventLog:
         how: str | None = None,
         data: dict[str, object] | None = None,
     ) -> str:
-        uid = uid or str(uuid.uuid4())
+        uid = uid or new_uid()
         at_utc, day, offset = placed(at)
         row = (
             uid,
@@ -94,7 +93,7 @@ class EventLog:
         """A sitting stretch from `start` to `end`; `ended_by` is one of SITTING_ENDS."""
         if ended_by not in SITTING_ENDS:
             raise ValueError(f"unknown end of a sitting stretch: {ended_by!r}")
-        uid = str(uuid.uuid5(self._install_id(), f"sitting:{placed(start)[0]}"))
+        uid = derived_uid(self._install_id(), SITTING, int(start.timestamp()))
         end = max(end, start)
         return self._put("sitting", start, uid=uid, ended_at=end, seconds=_seconds(end - start), how=ended_by)
 
@@ -124,13 +123,15 @@ class EventLog:
         replacing the last: marks made within the same second (a quick mark and undo) are then
         still told apart by which came last. Marks imported from another computer are weighed
         by their time."""
-        uid = str(uuid.uuid5(self._install_id(), f"rest_day:{day.isoformat()}"))
+        uid = derived_uid(self._install_id(), REST_DAY, day.toordinal())
         return self._put("rest_day", at, uid=uid, local_date=day, how="rest" if rest else "work")
 
     # -- reading ----------------------------------------------------------------------------
 
     def day_summaries(self, first: date | None = None, last: date | None = None) -> dict[date, DaySummary]:
         """The per-day figures between `first` and `last` (inclusive; None: no bound)."""
+        from ..core.review import DaySummary  # the review's types only when a review is read
+
         low = first.isoformat() if first else "0000"
         high = last.isoformat() if last else "9999"
         rows = self.store.read(
@@ -161,6 +162,8 @@ class EventLog:
             return None
 
     def checkins(self) -> list[CheckIn]:
+        from ..core.review import CheckIn
+
         rows = self.store.read(
             lambda c: c.execute(
                 "SELECT at, data FROM events WHERE kind = 'checkin' ORDER BY at_utc"

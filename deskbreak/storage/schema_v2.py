@@ -14,10 +14,10 @@ from today's timezone.
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from datetime import UTC, datetime
 
 from . import days
+from .uids import new_uid
 
 EVENT_KINDS = ("sitting", "natural_break", "checkin", "rest_day")
 
@@ -85,7 +85,7 @@ def migrate(conn: sqlite3.Connection) -> None:
         at_utc, local_date, offset = _old_row(at)
         conn.execute(
             "UPDATE breaks SET uid = ?, at_utc = ?, local_date = ?, utc_offset = ? WHERE id = ?",
-            (str(uuid.uuid4()), at_utc, local_date, offset, rid),
+            (new_uid(), at_utc, local_date, offset, rid),
         )
     conn.execute("CREATE UNIQUE INDEX breaks_by_uid ON breaks (uid)")
     conn.execute("CREATE INDEX breaks_by_day ON breaks (local_date)")
@@ -96,6 +96,4 @@ def migrate(conn: sqlite3.Connection) -> None:
     for trigger in days.triggers_sql().split("END;"):
         if trigger.strip():
             conn.execute(trigger + "END;")
-    conn.execute(
-        "INSERT OR IGNORE INTO app_state (key, value) VALUES (?, ?)", (INSTALL_KEY, str(uuid.uuid4()))
-    )
+    conn.execute("INSERT OR IGNORE INTO app_state (key, value) VALUES (?, ?)", (INSTALL_KEY, new_uid()))
