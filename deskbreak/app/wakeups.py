@@ -70,16 +70,20 @@ class SchedulerWakeups:
         self._backstop.start(int(min(delay_ms + self.backstop_slack_ms, 2**31 - 1)))
 
     def weekly(self, job_id: str, day: int, at: time, callback: Callable[[], None]) -> None:
-        """A cron job on local wall time: DST changes move it with the clock, as people expect.
-        A time missed while asleep runs once on waking (a missed one while the app was off is
-        the callback's business at the next start)."""
+        """A date job at the next such local wall-clock time, booked again each time it runs (so
+        a DST change moves it with the clock, as people expect; a plain date job also spares the
+        resident app APScheduler's cron machinery). A time missed asleep runs once on waking."""
+        from ..core.checkin_schedule import next_slot
 
         def run() -> None:
-            QTimer.singleShot(0, callback)
+            self.weekly(job_id, day, at, callback)  # next week's, once this one is done with
+            callback()
 
-        self.scheduler.add_job(
-            run, "cron", day_of_week=day, hour=at.hour, minute=at.minute, id=job_id, replace_existing=True
-        )
+        def fire() -> None:
+            QTimer.singleShot(0, run)  # after APScheduler removed this spent job (see _run)
+
+        when = next_slot(datetime.now(), day, at).astimezone()
+        self.scheduler.add_job(fire, "date", run_date=when, id=job_id, replace_existing=True)
 
     def cancel(self, job_id: str) -> None:
         if self.scheduler.get_job(job_id) is not None:

@@ -187,4 +187,10 @@ class EventLog:
         return found
 
     def checked_in_weeks(self) -> set[str]:
-        return {c.week for c in self.checkins()}
+        """The ISO weeks with a check-in (one small query; the tray app asks this weekly)."""
+        rows = self.store.read(
+            lambda c: c.execute(
+                "SELECT DISTINCT json_extract(data, '$.week') FROM events WHERE kind = 'checkin'"
+            ).fetchall()
+        )
+        return {str(week).upper() for (week,) in rows or [] if week}

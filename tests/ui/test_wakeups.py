@@ -54,3 +54,30 @@ def test_a_check_still_comes_when_the_scheduler_waits_on_a_wall_clock_set_back(q
         qtbot.waitUntil(lambda: runs == [1], timeout=3000)
     finally:
         wakeups.shutdown()
+
+
+def test_the_weekly_job_is_booked_at_the_next_such_local_time_and_rebooks_itself(qtbot, monkeypatch):
+    from deskbreak.core import checkin_schedule
+
+    runs: list[int] = []
+    wakeups = SchedulerWakeups(lambda: None)
+    try:
+        now = datetime.now()
+        wakeups.weekly("weekly-checkin", 4, now.time().replace(second=0, microsecond=0), lambda: None)
+        booked = wakeups.next_run("weekly-checkin")
+        assert booked is not None
+        expected = checkin_schedule.next_slot(now, 4, now.time().replace(second=0, microsecond=0))
+        assert booked.replace(tzinfo=None) == expected and booked.weekday() == 4
+        # Due now (the slot computed as 50 ms ahead): it runs on the GUI thread, then books again.
+        soon = datetime.now() + timedelta(milliseconds=50)
+        monkeypatch.setattr(checkin_schedule, "next_slot", lambda *_: soon)
+        wakeups.weekly("weekly-checkin", 4, soon.time(), lambda: runs.append(1))
+        monkeypatch.setattr(checkin_schedule, "next_slot", lambda *_: soon + timedelta(weeks=1))
+        qtbot.waitUntil(lambda: runs == [1], timeout=3000)
+        qtbot.waitUntil(lambda: wakeups.next_run("weekly-checkin") is not None, timeout=1000)
+        again = wakeups.next_run("weekly-checkin")
+        assert again is not None and again.replace(tzinfo=None) == soon + timedelta(weeks=1)
+        wakeups.cancel("weekly-checkin")
+        assert wakeups.next_run("weekly-checkin") is None
+    finally:
+        wakeups.shutdown()
