@@ -164,6 +164,13 @@ def _totals(days: Iterable[DayFigures]) -> WeekTotals:
     )
 
 
+def first_shown(today: date, week_of: date | None = None) -> date:
+    """The first day a review shows: its heatmap's, or the Monday before the week looked at.
+    A saved streak walk can stand in for the days before it, never for any day from it on."""
+    heatmap = week_start(today) - timedelta(weeks=HEATMAP_WEEKS - 1)
+    return min(heatmap, week_start(week_of or today) - timedelta(weeks=1))
+
+
 def build_review(
     days: Mapping[date, DaySummary],
     checkins: Iterable[CheckIn],
@@ -181,7 +188,7 @@ def build_review(
     """
     monday = week_start(week_of or today)
     first = week_start(today) - timedelta(weeks=HEATMAP_WEEKS - 1)
-    shown_from = min(first, monday - timedelta(weeks=1))  # the heatmap, and the week before the one shown
+    shown_from = first_shown(today, week_of)
     if resume is not None and resume.through >= shown_from:
         resume = None
     tallies = {d: s.tally() for d, s in days.items()}

@@ -14,7 +14,7 @@ import json
 import sqlite3
 from datetime import date, datetime, timedelta
 
-from ..core.review import HEATMAP_WEEKS, CheckIn, DaySummary, Review, build_review
+from ..core.review import HEATMAP_WEEKS, CheckIn, DaySummary, Review, build_review, first_shown
 from ..core.streaks import GoalSettings, WalkState
 
 WALK_KEY = "streak_walk"
@@ -148,8 +148,10 @@ def load_review(
         first = conn.execute(FIRST_USE).fetchone()[0]
         since = date.fromisoformat(first) if first else None
         walk = _saved_walk(conn)
-        if walk is not None and (walk.settings != settings or walk.start != since):
-            walk = None
+        if walk is not None and (
+            walk.settings != settings or walk.start != since or walk.through >= first_shown(today, week_of)
+        ):
+            walk = None  # not this walk: every day is read and walked
         days = read_days(conn, walk.through if walk else None)
         # The chart shows the heatmap's year; a year more finds the check-in each change is from.
         oldest = min(today, week_of or today) - timedelta(weeks=2 * HEATMAP_WEEKS + 1)

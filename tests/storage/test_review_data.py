@@ -3,10 +3,14 @@ short one, and is thrown away whenever a day it covers changes (fake dates only)
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from history_samples import PLUS_ONE, breaks_at, working_weeks
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from deskbreak.core.review import DaySummary, build_review
 from deskbreak.core.streaks import GoalSettings
@@ -99,3 +103,61 @@ def test_a_read_only_load_saves_nothing(log):
     assert log.conn is not None
     load_review(log.conn, TODAY, GOALS, save=False)
     assert saved(log) is None
+
+
+def test_looking_at_a_week_years_back_neither_shows_nor_saves_wrong_figures(log):
+    """Browsing back past the saved walk reads every day; the walk it saves then still holds."""
+    assert log.conn is not None
+    load_review(log.conn, TODAY, GOALS)  # the walk saved at the Sunday before the year shown
+    long_ago = date(2025, 6, 9)
+    same(load_review(log.conn, TODAY, GOALS, long_ago), full_walk(log, week_of=long_ago))
+    same(load_review(log.conn, TODAY, GOALS), full_walk(log))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 30),  # days later than the last look
+            st.one_of(st.none(), st.integers(0, 700)),  # the week looked at: this one, or days back
+            st.sampled_from(["nothing", "rest", "unrest", "breaks"]),  # a change from elsewhere
+            st.integers(0, 600),  # the day it is on, counted from the start
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_a_saved_walk_always_gives_what_walking_everything_gives(steps):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "history.sqlite3"
+        app = BreakLog(connect(path))
+        assert app.conn is not None
+        app.conn.execute("PRAGMA synchronous=OFF")  # speed only: nothing here loses power
+        start = date(2025, 1, 6)
+        for n in range(0, 600, 1):
+            day = start + timedelta(days=n)
+            if day.weekday() < 5 and n % 7 != 3:
+                breaks_at(app, datetime(day.year, day.month, day.day, 9, 0, tzinfo=PLUS_ONE), 2)
+        today = date(2026, 8, 31)
+        assert app.conn is not None
+        for later, back, change, on in steps:
+            today += timedelta(days=later)
+            week_of = None if back is None else today - timedelta(days=back)
+            other = BreakLog(connect(path))  # as `deskbreak rest-day` or `import` would, meanwhile
+            assert other.conn is not None
+            other.conn.execute("PRAGMA synchronous=OFF")
+            day = start + timedelta(days=on)
+            moment = datetime(day.year, day.month, day.day, 12, 0, tzinfo=PLUS_ONE)
+            if change in ("rest", "unrest"):
+                other.events.rest_day(day, moment + timedelta(days=700), rest=change == "rest")
+            elif change == "breaks":
+                breaks_at(other, moment, 2)
+            other.close()
+            got = load_review(app.conn, today, GOALS, week_of)
+            fresh = BreakLog(connect(path))
+            assert fresh.conn is not None
+            fresh.conn.execute("DELETE FROM app_state WHERE key = ?", (WALK_KEY,))
+            want = load_review(fresh.conn, today, GOALS, week_of, save=False)
+            fresh.close()
+            same(got, want)
+        app.close()
