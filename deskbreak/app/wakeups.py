@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import Protocol
 
 from PySide6.QtCore import QTimer
@@ -82,8 +82,9 @@ class SchedulerWakeups:
         def fire() -> None:
             QTimer.singleShot(0, run)  # after APScheduler removed this spent job (see _run)
 
-        when = next_slot(datetime.now(), day, at).astimezone()
-        self.scheduler.add_job(fire, "date", run_date=when, id=job_id, replace_existing=True)
+        self.scheduler.add_job(
+            fire, "date", run_date=next_instant(next_slot, day, at), id=job_id, replace_existing=True
+        )
 
     def cancel(self, job_id: str) -> None:
         if self.scheduler.get_job(job_id) is not None:
@@ -97,3 +98,19 @@ class SchedulerWakeups:
         self._backstop.stop()
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
+
+
+def next_instant(
+    next_slot: Callable[[datetime, int, time], datetime], day: int, at: time, now: datetime | None = None
+) -> datetime:
+    """The next slot as an instant strictly in the future. A wall time the clock skips (a DST
+    gap) or passes twice is taken at its later reading: the slot 02:30 on a spring-forward night
+    is 03:30 summer time, never 01:30 (which would come before the slot and fire again at once)."""
+    now = now if now is not None else datetime.now().astimezone()
+    slot = next_slot(now.replace(tzinfo=None), day, at)
+    for _ in range(3):
+        when = max(slot.replace(fold=0).astimezone(), slot.replace(fold=1).astimezone())
+        if when > now:
+            return when
+        slot += timedelta(weeks=1)
+    return now + timedelta(weeks=1)

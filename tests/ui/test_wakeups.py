@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import threading
+import time
 from datetime import datetime, timedelta
+from datetime import time as dtime
+
+import pytest
 
 from deskbreak.app.wakeups import SchedulerWakeups
 
@@ -81,3 +85,44 @@ def test_the_weekly_job_is_booked_at_the_next_such_local_time_and_rebooks_itself
         assert wakeups.next_run("weekly-checkin") is None
     finally:
         wakeups.shutdown()
+
+
+@pytest.fixture
+def berlin(monkeypatch):
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_a_checkin_time_the_clock_skips_is_booked_after_the_gap_not_before(berlin):
+    """02:30 does not exist on 29 March 2026 in Berlin: booking it at 01:30 would fire before the
+    slot, find the same slot again and spin; it is booked at 03:30 summer time instead."""
+    from deskbreak.app.wakeups import next_instant
+
+    now = datetime(2026, 3, 29, 1, 0).astimezone()
+    slot = lambda *_: datetime(2026, 3, 29, 2, 30)  # noqa: E731
+    when = next_instant(slot, 6, dtime(2, 30), now)
+    assert when > now
+    assert when.isoformat() == "2026-03-29T03:30:00+02:00"
+    # The other reading, the one plain astimezone() gives here, lies before the gap:
+    assert (
+        datetime(2026, 3, 29, 2, 30).replace(fold=0).astimezone().isoformat() == "2026-03-29T01:30:00+01:00"
+    )
+
+
+def test_a_checkin_time_the_clock_passes_twice_is_booked_once_at_its_later_reading(berlin):
+    from deskbreak.app.wakeups import next_instant
+
+    now = datetime(2026, 10, 25, 1, 0).astimezone()
+    when = next_instant(lambda *_: datetime(2026, 10, 25, 2, 30), 6, dtime(2, 30), now)
+    assert when.isoformat() == "2026-10-25T02:30:00+01:00"
+
+
+def test_a_slot_already_past_is_never_booked(berlin):
+    from deskbreak.app.wakeups import next_instant
+
+    now = datetime(2026, 11, 30, 12, 0).astimezone()
+    when = next_instant(lambda *_: datetime(2026, 11, 30, 11, 0), 0, dtime(11, 0), now)
+    assert when > now and when.replace(tzinfo=None) == datetime(2026, 12, 7, 11, 0)
