@@ -186,7 +186,10 @@ def import_file(path: Path) -> int:
     finally:
         conn.close()
     added, there = result.added, result.already_there
-    print(f"Imported {added:,} event{'' if added == 1 else 's'} ({there:,} already there).")
+    extra = f", {result.updated:,} brought up to date" if result.updated else ""
+    if result.in_progress:
+        extra += f", {result.in_progress:,} still in progress there, left out"
+    print(f"Imported {added:,} event{'' if added == 1 else 's'} ({there:,} already there{extra}).")
     return 0
 
 

@@ -36,7 +36,8 @@ _PLACED = "uid IS NOT NULL AND at_utc IS NOT NULL AND local_date IS NOT NULL AND
 _BREAKS = (
     "SELECT at_utc, uid, at, local_date, utc_offset, reminded, outcome, sitting_seconds, answered_at,"
     " started_at, ended_at, routine_id, steps_done, steps_total, steps_skipped, active_seconds,"
-    f" feedback, pain FROM breaks WHERE {_PLACED} AND local_date >= ? ORDER BY at_utc, uid"
+    f" feedback, pain FROM breaks WHERE {_PLACED} AND local_date >= ? AND outcome != 'pending'"
+    " ORDER BY at_utc, uid"
 )
 _EVENTS = (
     "SELECT at_utc, uid, kind, at, local_date, utc_offset, ended_at, seconds, how, data"
@@ -47,7 +48,9 @@ _EVENTS = (
 @dataclass(frozen=True)
 class ImportResult:
     added: int
-    already_there: int
+    already_there: int  # the same, or older than what is here (left as it is)
+    updated: int = 0  # here already, and brought up to date (see import_events)
+    in_progress: int = 0  # reminders and breaks still open in the export: left out
 
 
 def _time(value: object) -> str | None:
@@ -136,11 +139,37 @@ _INSERT_BREAK = (
     "INSERT INTO breaks (id, uid, at, at_utc, local_date, utc_offset, reminded, outcome,"
     " sitting_seconds, answered_at, started_at, ended_at, routine_id, steps_done, steps_total,"
     " steps_skipped, active_seconds, feedback, pain) VALUES"
-    " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uid) DO NOTHING"
+    " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uid) DO UPDATE SET "
+    + ", ".join(
+        f"{c} = excluded.{c}"
+        for c in (
+            "outcome",
+            "sitting_seconds",
+            "answered_at",
+            "started_at",
+            "ended_at",
+            "routine_id",
+            "steps_done",
+            "steps_total",
+            "steps_skipped",
+            "active_seconds",
+            "feedback",
+            "pain",
+        )
+    )  # fmt: skip
+    # A row still open here that the export has finished, or feedback given since.
+    + " WHERE (breaks.outcome = 'pending' AND excluded.outcome != 'pending')"
+    " OR (breaks.feedback IS NULL AND excluded.feedback IS NOT NULL) OR excluded.pain > breaks.pain"
 )
 _INSERT_EVENT = (
     "INSERT INTO events (uid, kind, at, at_utc, local_date, utc_offset, ended_at, seconds, how, data)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uid) DO NOTHING"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uid) DO UPDATE SET at = excluded.at,"
+    " at_utc = excluded.at_utc, utc_offset = excluded.utc_offset, ended_at = excluded.ended_at,"
+    " seconds = excluded.seconds, how = excluded.how"
+    # A later rest-day mark for the day wins; a sitting stretch logged again when it ended
+    # (after a restart) is longer. Natural breaks and check-ins never change.
+    " WHERE (events.kind = 'rest_day' AND excluded.at_utc > events.at_utc)"
+    " OR (events.kind = 'sitting' AND coalesce(excluded.seconds, 0) > coalesce(events.seconds, 0))"
 )
 
 
@@ -187,11 +216,14 @@ def import_events(conn: sqlite3.Connection, records: Iterable[Mapping[str, objec
     """Merge `records` into the database by event id, all or nothing.
 
     Every record is checked first (ImportRefused, nothing written). Reminders and breaks get new
-    row ids after the highest in use; an event whose id is already there (in either table) is
-    left as it is and counted in `already_there`.
+    row ids after the highest in use. An event whose id is already here is brought up to date
+    when the record is newer (a reminder or break finished since, feedback given since, a later
+    rest-day mark, a sitting stretch that went on), else left as it is (`already_there`).
+    Reminders and breaks still open in the export are left out (`in_progress`).
     """
     checked: list[dict[str, object]] = []
     seen: set[object] = set()
+    in_progress = 0
     for number, raw in enumerate(records, 1):
         if number > MAX_EVENTS:
             raise ImportRefused(f"too many events to import (more than {MAX_EVENTS:,})")
@@ -199,6 +231,11 @@ def import_events(conn: sqlite3.Connection, records: Iterable[Mapping[str, objec
         if record["id"] in seen:
             raise ImportRefused(f'record {number}: "id" {record["id"]} appears twice')
         seen.add(record["id"])
+        if record.get("outcome") == "pending":
+            # Still open where it was exported: it comes with a later export, finished. Taken
+            # now, this computer's crash recovery would close it at the wrong time.
+            in_progress += 1
+            continue
         checked.append(record)
     nested = conn.in_transaction
     conn.execute("SAVEPOINT import_events" if nested else "BEGIN IMMEDIATE")
@@ -211,11 +248,14 @@ def import_events(conn: sqlite3.Connection, records: Iterable[Mapping[str, objec
         }
         fresh = [r for r in checked if r["id"] not in there]
         next_id = int(conn.execute("SELECT coalesce(max(id), 0) FROM breaks").fetchone()[0]) + 1
-        breaks = [r for r in fresh if r["kind"] in ("reminder", "break")]
-        conn.executemany(_INSERT_BREAK, (_break_row(next_id + n, r) for n, r in enumerate(breaks)))
-        conn.executemany(
-            _INSERT_EVENT, (_event_row(r) for r in fresh if r["kind"] not in ("reminder", "break"))
+        breaks = [r for r in checked if r["kind"] in ("reminder", "break")]
+        # Rows already here keep their id (the upsert leaves it); only new ones use the ids.
+        written = conn.executemany(_INSERT_BREAK, (_break_row(next_id + n, r) for n, r in enumerate(breaks)))
+        changed = max(0, written.rowcount)
+        written = conn.executemany(
+            _INSERT_EVENT, (_event_row(r) for r in checked if r["kind"] not in ("reminder", "break"))
         )
+        changed += max(0, written.rowcount)
         conn.execute("RELEASE import_events" if nested else "COMMIT")
     except BaseException:
         if nested:
@@ -224,4 +264,5 @@ def import_events(conn: sqlite3.Connection, records: Iterable[Mapping[str, objec
         elif conn.in_transaction:
             conn.rollback()
         raise
-    return ImportResult(added=len(fresh), already_there=len(checked) - len(fresh))
+    updated = changed - len(fresh)
+    return ImportResult(len(fresh), len(checked) - len(fresh) - updated, updated, in_progress)

@@ -60,6 +60,8 @@ def working_weeks(log: BreakLog, monday: date, weeks: int, tz: timezone = PLUS_O
         sitting_for=timedelta(minutes=30),
     )
     log.break_feedback(started, feedback="too_hard", pain=True)
+    ended = datetime(monday.year, monday.month, monday.day, 17, 1, tzinfo=tz)
+    log.break_finished(started, ended, PlayerResult(False, 1, 4, 0, timedelta(seconds=40)))
 
 
 def sample_database(

@@ -289,3 +289,52 @@ def test_the_examples_in_the_format_docs_are_valid_exports(tmp_path):
     assert [r["kind"] for r in read_export(tmp_path / "a.csv")] == ["reminder", "checkin"]
     assert tuple(header.split(",")) == ALL_FIELDS
     assert import_events(connect(None), records).added == 5
+
+
+def test_what_changed_since_the_last_import_arrives_with_the_next(tmp_path):
+    """Two computers kept in step by repeated exports: an undone rest day, a break that was
+    still open, feedback given later and a sitting stretch that went on all come across; a break
+    still open in an export is left out until it is finished, and nothing older wins."""
+    from history_samples import PLUS_ONE
+
+    from deskbreak.core.player import PlayerResult
+    from deskbreak.storage.break_log import BreakLog
+
+    laptop, desk = BreakLog(connect(None)), connect(None)
+    assert laptop.conn is not None
+    nine = datetime(2026, 11, 23, 9, 0, tzinfo=PLUS_ONE)
+    laptop.events.rest_day(date(2026, 11, 24), nine)
+    laptop.events.sitting(nine, nine + timedelta(minutes=20), "quit")
+    open_break = laptop.break_started(
+        nine + timedelta(hours=1), "neck", reminder_id=None, sitting_for=timedelta(0)
+    )
+    done = laptop.break_started(nine + timedelta(hours=2), "neck", reminder_id=None, sitting_for=timedelta(0))
+    laptop.break_finished(
+        done, nine + timedelta(hours=2, minutes=3), PlayerResult(True, 4, 4, 0, timedelta(minutes=3))
+    )
+
+    first = import_events(desk, list(export_events(laptop.conn)))
+    assert (first.added, first.in_progress) == (3, 0)  # the open break is not in the export
+    assert days_table(desk)[1][-1] == 1  # Tuesday is a rest day
+
+    laptop.events.rest_day(date(2026, 11, 24), nine + timedelta(days=1), rest=False)
+    laptop.events.sitting(nine, nine + timedelta(minutes=50), "natural_break")  # the same stretch, ended
+    laptop.break_finished(
+        open_break, nine + timedelta(hours=1, minutes=3), PlayerResult(True, 4, 4, 0, timedelta(minutes=3))
+    )
+    laptop.break_feedback(done, feedback="about_right")
+    second = import_events(desk, list(export_events(laptop.conn)))
+    assert (second.added, second.updated) == (1, 3)
+    assert list(export_events(desk)) == list(export_events(laptop.conn))
+    assert days_table(desk) == days_table(laptop.conn)
+
+    # An old export again changes nothing back.
+    assert import_events(desk, list(export_events(laptop.conn))).updated == 0
+
+
+def test_a_break_still_open_in_an_older_export_is_left_out_on_import():
+    record = {**next(r for r in export_events(sample_database(weeks=1)) if r["kind"] == "break")}
+    record["outcome"], record["ended_at"] = "pending", None
+    target = connect(None)
+    assert import_events(target, [record]) == ImportResult(0, 0, 0, in_progress=1)
+    assert table_counts(target)[0] == 0

@@ -60,7 +60,7 @@ def records(draw: st.DrawFn) -> dict[str, object]:
     if kind in ("reminder", "break"):
         record.update(
             reminded=draw(st.booleans()),
-            outcome=draw(st.sampled_from([o.value for o in Outcome])),
+            outcome=draw(st.sampled_from([o.value for o in Outcome if o is not Outcome.PENDING])),
             sitting_seconds=draw(SECONDS),
             answered_at=_time(draw),
             started_at=_time(draw, nullable=False) if kind == "break" else None,
