@@ -240,7 +240,9 @@ class BreakLog:
         """The newest rows first, including those still waiting in memory."""
         found = self.store.read(
             lambda conn: conn.execute(
-                f"SELECT {COLUMNS} FROM breaks ORDER BY id DESC LIMIT ?", (limit,)
+                # By when they happened: rows imported from another computer get new ids.
+                f"SELECT {COLUMNS} FROM breaks ORDER BY coalesce(at_utc, at) DESC, id DESC LIMIT ?",
+                (limit,),
             ).fetchall()
         )
         records = {r.id: r for r in map(to_record, found or [])}
@@ -248,7 +250,7 @@ class BreakLog:
             if isinstance(item.data, Row):
                 file_id = self.store.ids.find(item.data.id) if self.store.conn is not None else item.data.id
                 records[file_id] = item.data.record(file_id)
-        return sorted(records.values(), key=lambda r: r.id, reverse=True)[: max(0, limit)]
+        return sorted(records.values(), key=lambda r: (r.at, r.id), reverse=True)[: max(0, limit)]
 
     # -- state that survives a restart --------------------------------------------------
 

@@ -126,7 +126,8 @@ def main() -> int:
             results[name] = measure(Path(tmp) / f"set{n}", years, per_day, runs)
             r = results[name]
             print(
-                f"{name}: {r['events']:,} events, {r['size_mib']:.0f} MiB (generated in {r['generated_s']:.0f} s)\n"
+                f"{name}: {r['events']:,} events, {r['size_mib']:.0f} MiB"
+                f" (generated in {r['generated_s']:.0f} s)\n"
                 f"  figures and streaks {r['figures'] * 1000:.1f} ms"
                 f" (first ever, walking everything: {r['figures_cold'] * 1000:.1f} ms)\n"
                 f"  window opened and painted {r['window'] * 1000:.0f} ms (first, with imports:"
