@@ -107,10 +107,13 @@ class ReviewService(QObject):
 
     # -- the weekly check-in ----------------------------------------------------------------
 
-    def ask_checkin(self, week: str) -> CheckInDialog:
+    def ask_checkin(self, week: str, *, asked_by_user: bool = True) -> CheckInDialog:
+        """Show the check-in for `week`. When it comes by itself (its time came) it appears
+        without taking the keyboard, so nothing typed at that moment lands in it."""
         if self.dialog is not None:
-            self.dialog.raise_()
-            self.dialog.activateWindow()
+            if asked_by_user:
+                self.dialog.raise_()
+                self.dialog.activateWindow()
             return self.dialog
         from PySide6.QtCore import Qt
 
@@ -118,12 +121,15 @@ class ReviewService(QObject):
 
         dialog = CheckInDialog(parse_iso_week(week))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, not asked_by_user)
         dialog.answered.connect(lambda s, p, note: self._answered(week, s, p, note))
         dialog.dismissed.connect(lambda: self._put_off(week))
         dialog.destroyed.connect(self._dialog_gone)
         self.dialog = dialog
         dialog.show()
-        dialog.raise_()
+        if asked_by_user:
+            dialog.raise_()
+            dialog.activateWindow()
         return dialog
 
     @Slot()
@@ -173,7 +179,7 @@ class ReviewService(QObject):
             latest = checkin_due(local, settings.checkin_day, settings.checkin_time, (), date.min)
             self._settled_week = latest  # answered, put off, or before deskbreak was in use
             return
-        self.ask_checkin(week)
+        self.ask_checkin(week, asked_by_user=False)
 
     def _summary_if_due(self, now: datetime) -> None:
         week = summary_due(now.replace(tzinfo=None), self.settings.work_days, self._summary_for)

@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
 from fakes import FakeIdle, FakeNotifier, FakeWakeups
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -72,6 +72,13 @@ def test_the_checkin_is_booked_at_its_day_and_time_and_asked_then(qtbot, log):
     callback()  # what the cron job does at 16:00
     assert review.dialog is not None and review.dialog.isVisible()
     assert "23–29 Nov 2026" in review.dialog.heading.text()
+    # It came by itself: it does not take the keyboard from whatever is being typed in.
+    assert review.dialog.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    # Asked for from the review window, it does.
+    review.dialog.close()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    asked = review.ask_checkin("2026-W48")
+    assert not asked.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
 
 
 def test_quitting_with_the_checkin_open_asks_it_again_at_the_next_start(qtbot, log):
