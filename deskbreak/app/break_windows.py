@@ -25,6 +25,7 @@ class BreakWindows(QObject):
     ended = Signal(int, object)  # token, PlayerResult: the routine finished or was ended
     closed = Signal(int, object)  # token, PlayerResult | None: the window is gone
     opened = Signal(object)  # BreakWindow
+    feedback = Signal(str)  # how the break that just ended felt (from its last page)
 
     def __init__(self, clock: Clock, footer: str = "") -> None:
         super().__init__()
@@ -40,6 +41,7 @@ class BreakWindows(QObject):
         window = BreakWindow(routine, self.clock, footer=self.footer)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         window.break_finished.connect(lambda result, t=token: self.ended.emit(t, result))
+        window.feedback_given.connect(self.feedback)
         window.window_closed.connect(lambda result, t=token: self._gone(t, result))
         window.destroyed.connect(lambda _=None, t=token: self._gone(t, None))
         self._windows[token] = window

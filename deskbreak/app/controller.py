@@ -98,6 +98,7 @@ class Controller(QObject):
         self.windows.ended.connect(self._window_ended)
         self.windows.closed.connect(self._window_gone)
         self.windows.opened.connect(self.break_window_opened)
+        self.windows.feedback.connect(self.history.break_feedback)
         tray.break_requested.connect(self.take_break)
         tray.snooze_requested.connect(self.snooze)
         tray.skip_requested.connect(self.skip)

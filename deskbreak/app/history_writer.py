@@ -38,6 +38,13 @@ class HistoryWriter:
         self._rows: dict[int, int] = {}  # lifecycle number -> row id
         self.routine_id = ""
         self._last_saved: SavedState | None = None
+        self.last_break: int | None = None  # the row of the break that ended last
+
+    def break_feedback(self, feedback: str) -> None:
+        """How the break that just ended felt (its window's last page is the only place to say)."""
+        row = self.last_break
+        if row is not None:
+            self.store(lambda: self.log.break_feedback(row, feedback=feedback))
 
     def _log_reported(self, text: str) -> None:
         """The history log's health changed (a problem began, changed, or went away)."""
@@ -89,6 +96,7 @@ class HistoryWriter:
             row_id = self._rows.pop(effect.break_id, None)
             if row_id is not None:
                 self.store(lambda: self.log.break_finished(row_id, effect.at, effect.result))
+                self.last_break = row_id
         elif isinstance(effect, LogSitting):
             self.store(lambda: self.log.events.sitting(effect.start, effect.end, effect.ended_by))
         elif isinstance(effect, LogNaturalBreak):

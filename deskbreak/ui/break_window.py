@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ..core.clock import Clock
 from ..core.player import PlayerResult, RoutinePlayer
 from ..core.routines import Focus, Routine
+from .break_feedback import FeedbackRow
 
 FOCUS_LABELS = {
     Focus.EXTENSION: "Upper-back extension",
@@ -74,6 +75,7 @@ class BreakWindow(QWidget):
     """Plays one routine. Emits break_finished once, when the last step ends or the user ends it."""
 
     break_finished = Signal(object)  # PlayerResult
+    feedback_given = Signal(str)  # too_easy, about_right or too_hard (on the last page)
     window_closed = Signal(object)  # PlayerResult: the window was closed, any way at all
 
     def __init__(self, routine: Routine, clock: Clock, footer: str = "") -> None:
@@ -169,6 +171,9 @@ class BreakWindow(QWidget):
         self.done_text = _label("doneText", "", wrap=True, centered=True)
         layout.addWidget(self.done_title)
         layout.addWidget(self.done_text)
+        self.feedback = FeedbackRow()
+        self.feedback.chosen.connect(self.feedback_given)
+        layout.addWidget(self.feedback)
         layout.addSpacing(18)
         self.close_button = QPushButton("Close")
         self.close_button.clicked.connect(self.close)

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 from fakes import FakeIdle, FakeNotifier, FakeWakeups
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -106,3 +106,21 @@ def _completed(window):
 
     steps = len(window.player.routine.steps)
     return PlayerResult(True, steps, steps, 0, timedelta(seconds=65))
+
+
+def test_feedback_on_the_last_page_is_kept_with_the_break(app, clock, qtbot):
+    controller, log, idle = app
+    controller.tick()
+    window = controller.take_break()
+    assert window is not None
+    window.timer.stop()
+    clock.advance(timedelta(seconds=66))  # the whole routine (65 s) played
+    window.refresh()
+    assert window.pages.currentIndex() == 1 and window.feedback.isVisible()
+    qtbot.mouseClick(window.feedback.buttons["too_hard"], Qt.MouseButton.LeftButton)
+    assert window.feedback.buttons["too_hard"].isChecked()
+    assert log.conn is not None
+    assert log.conn.execute("SELECT outcome, feedback FROM breaks").fetchall() == [("completed", "too_hard")]
+    qtbot.mouseClick(window.feedback.buttons["about_right"], Qt.MouseButton.LeftButton)  # changed mind
+    assert log.conn.execute("SELECT feedback FROM breaks").fetchall() == [("about_right",)]
+    assert not window.feedback.buttons["too_hard"].isChecked()
