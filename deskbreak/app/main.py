@@ -192,8 +192,13 @@ def run_app() -> int:
         screen_awake=ScreenAwake(),
     )
 
+    def busy() -> bool:
+        return controller is not None and (
+            controller.lifecycle.on_break or controller.lifecycle.reminder is not None
+        )
+
     review = ReviewService(
-        clock, break_log, settings, lambda title, body: notifier.show(title, body, {}), wakeups
+        clock, break_log, settings, lambda title, body: notifier.show(title, body, {}), wakeups, busy
     )
     tray.review_requested.connect(review.open_review)
     in_force = [config]  # what a file that breaks while running falls back to

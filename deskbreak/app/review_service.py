@@ -42,12 +42,16 @@ class ReviewService(QObject):
         settings: Settings,
         tell: Callable[[str, str], object],
         wakeups: Wakeups | None = None,
+        busy: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__()
         self.clock = clock
         self.log = break_log
         self.tell = tell
         self._wakeups = wakeups
+        # A reminder is out or a break runs: the check-in and the summary wait (a notification
+        # of ours would replace the reminder's).
+        self._busy = busy or (lambda: False)
         self.window: ReviewWindow | None = None
         self.dialog: CheckInDialog | None = None
         self._settled_week: str | None = None  # the check-in week known to be answered or put off
@@ -153,6 +157,8 @@ class ReviewService(QObject):
         """Ask the check-in if it is due, and show the Monday summary once a week."""
         try:
             now = self.clock.now()
+            if self._busy():
+                return
             self._check_in_if_due(now)
             self._summary_if_due(now)
         except Exception:  # the review must never stop the break loop

@@ -45,9 +45,11 @@ class Told(list[tuple[str, str]]):
         self.append((title, body))
 
 
-def service(clock: FakeClock, log: BreakLog, settings: Settings = FRIDAY_16) -> tuple[ReviewService, Told]:
+def service(
+    clock: FakeClock, log: BreakLog, settings: Settings = FRIDAY_16, busy=None
+) -> tuple[ReviewService, Told]:
     told = Told()
-    return ReviewService(clock, log, settings, told, FakeWakeups()), told
+    return ReviewService(clock, log, settings, told, FakeWakeups(), busy), told
 
 
 @pytest.fixture(autouse=True)
@@ -153,6 +155,18 @@ def test_turning_the_checkin_off_cancels_its_job_and_never_asks(qtbot, log):
     assert isinstance(wakeups, FakeWakeups) and CHECKIN_JOB not in wakeups.jobs
     review.check()
     assert review.dialog is None
+
+
+def test_neither_comes_while_a_reminder_is_out_or_a_break_runs(qtbot, log):
+    for hour in (9, 11):
+        completed_break(log, at(23, hour))
+    busy = [True]
+    review, told = service(FakeClock(at(30, 9)), log, busy=lambda: busy[0])
+    review.check()
+    assert review.dialog is None and told == []  # both wait: the reminder's notification stays
+    busy[0] = False
+    review.check()
+    assert review.dialog is not None and len(told) == 1
 
 
 def test_the_monday_summary_comes_once_on_the_first_working_morning(qtbot, log):
