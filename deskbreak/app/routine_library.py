@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..core.durations import format_duration
-from ..core.problems import Problem, quoted
+from ..core.exercises import LibraryExercise, parse_exercise
+from ..core.problems import Problem, quoted, without_bom
+from ..core.routine_refs import names_library_exercises, parse_routine_refs
 from ..core.routines import (
     MAX_CUES,
     MAX_EXERCISES,
@@ -56,6 +59,7 @@ class RoutineLibrary:
     routines: dict[str, Routine] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     broken: dict[str, str] = field(default_factory=dict)  # routine name -> its unusable file
+    exercises: dict[str, LibraryExercise] = field(default_factory=dict)  # the exercise library
 
     def choose(self, wanted: str, source: str, line: int | None = None) -> Routine | None:
         """The routine named in the settings, or the default one with a Problem saying so."""
@@ -73,16 +77,42 @@ class RoutineLibrary:
         return fallback
 
 
-def _load_folder(folder: Path, library: RoutineLibrary) -> None:
+def read_routine(text: str, file: Path, exercises: dict[str, LibraryExercise]) -> Routine:
+    """A routine file of either form: exercises named from the library, or written out in full."""
     try:
-        files = sorted(folder.glob("*.toml"))
+        data = tomllib.loads(without_bom(text))
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError, OverflowError):
+        data = {}  # the parser below reports the syntax error with its line
+    if names_library_exercises(data):
+        return parse_routine_refs(text, file.stem, str(file), exercises)
+    return parse_routine(text, file.stem, str(file))
+
+
+def _files(folder: Path, library: RoutineLibrary) -> list[Path]:
+    try:
+        return sorted(folder.glob("*.toml"))
     except OSError as exc:
         library.problems.append(Problem(str(folder), f"cannot be listed ({exc.strerror or exc})"))
-        return
-    for file in files:
+        return []
+
+
+def load_exercises(folder: Path, library: RoutineLibrary) -> None:
+    """The exercise library (a broken file is reported and skipped; the rest load)."""
+    for file in _files(folder, library):
         try:
             text = read_text(file, MAX_FILE_CHARS)
-            library.routines[file.stem] = parse_routine(text, file.stem, str(file))
+            library.exercises[file.stem] = parse_exercise(text, file.stem, str(file))
+        except RoutineError as exc:
+            library.problems.append(replace(exc.problem, message=exc.problem.message + "; skipped"))
+        except (ValueError, OSError) as exc:
+            library.problems.append(Problem(str(file), f"cannot be used ({exc}); skipped"))
+
+
+def _load_folder(folder: Path, library: RoutineLibrary) -> None:
+    for file in _files(folder, library):
+        try:
+            text = read_text(file, MAX_FILE_CHARS)
+            library.routines[file.stem] = read_routine(text, file, library.exercises)
             library.broken.pop(file.stem, None)
             continue
         except RoutineError as exc:
@@ -97,6 +127,7 @@ def _load_folder(folder: Path, library: RoutineLibrary) -> None:
 def load_library(builtin_dir: Path, user_dir: Path) -> RoutineLibrary:
     """Built-in routines, then the user's (theirs win; a broken one is skipped, the rest load)."""
     library = RoutineLibrary()
+    load_exercises(builtin_dir.parent / "exercises", library)
     _load_folder(builtin_dir, library)
     try:
         user_dir.mkdir(parents=True, exist_ok=True)

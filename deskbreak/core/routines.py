@@ -33,6 +33,7 @@ class Focus(StrEnum):
     SHOULDER_BLADES = "shoulder-blades"
     RELEASE = "release"
     BREATHING = "breathing"
+    NECK = "neck"
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,9 @@ class Routine:
     summary: str
     exercises: tuple[Exercise, ...]
     source: str  # the file it came from
+    level: str = ""  # gentle, moderate or strong (routines built from the exercise library)
+    postures: tuple[str, ...] = ()  # each exercise's posture, in order (the same)
+    exercise_ids: tuple[str, ...] = ()  # the library ids, in order (the same)
 
     @property
     def steps(self) -> tuple[Step, ...]:

@@ -26,6 +26,7 @@ FOCUS_LABELS = {
     Focus.SHOULDER_BLADES: "Shoulder blades",
     Focus.RELEASE: "Release",
     Focus.BREATHING: "Rib breathing",
+    Focus.NECK: "Neck",
 }
 
 STYLE = """
