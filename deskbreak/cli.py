@@ -82,9 +82,10 @@ def _parser() -> argparse.ArgumentParser:
     history.add_argument(
         "--limit", type=_limit, default=20, metavar="N", help="at most N entries, 1 to 100,000 (20)"
     )
-    from .cli_history import add_parsers
+    from . import cli_history, cli_routines
 
-    add_parsers(sub)
+    cli_history.add_parsers(sub)
+    cli_routines.add_parsers(sub)
     return parser
 
 
@@ -192,6 +193,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .cli_history import run
 
         return run(args)
+    if command == "routines":
+        from .cli_routines import run as run_routines
+
+        return run_routines(args)
     reply = _ask(command)
     if reply is None:
         return EXIT_NOT_RUNNING
