@@ -39,6 +39,9 @@ REPS = (1, 20)
 SETS = (1, 3)
 TEMPO_PART = (0, 10)
 HOLD = (timedelta(seconds=5), timedelta(seconds=90))
+# The moment before each exercise to read its name and first cue: a routine's length with it
+# is what the content aims at (1 to 5 minutes).
+GET_READY = timedelta(seconds=5)
 FIELDS = (
     "title", "focus", "posture", "level", "strength", "equipment", "cues", "breathing", "feel",
     "easier", "harder", "cautions", "dose",

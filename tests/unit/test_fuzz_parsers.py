@@ -146,7 +146,8 @@ def check_routine(text: str) -> None:
         assert exercise.caution is None or 1 <= len(exercise.caution) <= TEXT_LIMITS["caution"]
 
 
-GOOD_ROUTINE = (Path(__file__).parents[2] / "resources" / "routines" / "quick-reset.toml").read_text()
+# A routine written out in full (the older form, still read from the user's folder).
+GOOD_ROUTINE = (Path(__file__).parent / "old_form_routine.toml").read_text()
 GOOD_CONFIG = 'sit_limit = "30m"\nsnooze = "10m"\nnatural_break = "3m"\nroutine = "quick-reset"\n'
 
 # ---------------------------------------------------------------- normal-suite runs (quick)
