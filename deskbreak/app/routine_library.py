@@ -34,11 +34,20 @@ summary = "What it is for, in one line."
 
 [[exercises]]
 name = "Seated thoracic extension"
-focus = "extension"    # extension, rotation, side-bend, shoulder-blades, release or breathing
+focus = "extension"    # extension, rotation, side-bend, shoulder-blades, neck, release or breathing
 duration = "40s"       # per side when sides = true
 sides = false
 cues = ["First cue.", "Second cue."]
 caution = "Optional: when to be careful or skip it."
+
+A routine can also name deskbreak's own exercises by id instead of writing them out (the ids
+are listed by `deskbreak routines list`), and change a dose for this routine:
+
+title = "My standing break"
+summary = "Out of the chair for two minutes."
+exercises = ["standing-rotation", {{ id = "wall-angels", reps = 6 }}, "chin-tucks"]
+
+`deskbreak routines check FILE` checks a file before you use it.
 
 Limits: a title and each name up to {title} characters; 1 to {exercises} exercises; each lasts
 {step} (per side with sides = true); 1 to {cues} cues of up to {cue} characters each; a whole

@@ -131,8 +131,9 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         "routine",
         "text",
-        "Which routine a break plays: a built-in one (upper-back-basics, quick-reset, deep-mobility) "
-        "or the file name, without .toml, of one of your own in the routines folder next to this file.",
+        "Which routine a break plays: a built-in one (upper-back-basics, quick-reset, deep-mobility, "
+        "standing-reset and more: `deskbreak routines list` shows them all) or the file name, without "
+        ".toml, of one of your own in the routines folder next to this file.",
         max_chars=100,
     ),
     Spec(
