@@ -99,9 +99,10 @@ class LibraryExercise:
     source: str
 
     def for_player(self, dose: Dose | None = None) -> Exercise:
-        """The exercise as the break window plays it: cues, then the dose, breathing and feel."""
+        """The exercise as today's break window plays it: its cues, then the dose (the window has
+        room for six lines; breathing and feel come with the new player)."""
         use = dose or self.dose
-        cues = (*self.cues, f"Dose: {use.describe()}.", f"Breathing: {self.breathing}", f"Feel: {self.feel}")
+        cues = (*self.cues, f"Dose: {use.describe()}.")
         return Exercise(self.title, self.focus, use.per_side_time, cues, use.per_side, self.cautions[0])
 
 
