@@ -1,0 +1,226 @@
+"""The coached routine: what to do each second, from the exercises' doses. Pure; a fake clock drives it.
+
+A routine becomes a timeline of segments. Each exercise starts with a "get ready" moment (its
+name, posture and first cue, so nobody starts mid-count). Then come its sides, each with its
+sets, each with its repetitions. A repetition is paced by the tempo as move, hold and return; a
+hold is one counted stretch. Between the two sides of a one-sided exercise there is a
+side-switch prompt.
+
+Controls: pause/resume, next (skip the rest of this exercise), back (restart this exercise, or
+go to the previous one at its very start), "this hurts" (ends this exercise, flags pain, and
+names it so it can be skipped in future), end. Time is monotonic seconds handed in by the
+caller; nothing here reads a clock.
+
+Not wired into the break window yet (issue 8's new player will use it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from .exercises import GET_READY, Dose
+
+SWITCH_SIDES = 3.0  # seconds to change sides
+BACK_RESTARTS_AFTER = 3.0  # "back" this far into an exercise restarts it; sooner, goes to the one before
+
+
+class Phase(StrEnum):
+    GET_READY = "get_ready"
+    MOVE = "move"
+    HOLD = "hold"
+    RETURN = "return"
+    SWITCH_SIDES = "switch_sides"
+
+
+@dataclass(frozen=True)
+class Move:
+    """One exercise of the routine as it is coached: its id, title and dose."""
+
+    id: str
+    title: str
+    dose: Dose
+
+
+@dataclass(frozen=True)
+class Segment:
+    exercise: int  # index into the routine's moves
+    phase: Phase
+    seconds: float
+    side: str | None = None  # "left", "right" or None
+    set: int = 1
+    rep: int = 0  # 1-based while repetitions are counted; 0 for holds and prompts
+
+
+def timeline(moves: tuple[Move, ...]) -> tuple[Segment, ...]:
+    segments: list[Segment] = []
+    for index, move in enumerate(moves):
+        dose = move.dose
+        segments.append(Segment(index, Phase.GET_READY, GET_READY.total_seconds()))
+        sides: tuple[str | None, ...] = ("left", "right") if dose.per_side else (None,)
+        for n, side in enumerate(sides):
+            if n:
+                segments.append(Segment(index, Phase.SWITCH_SIDES, SWITCH_SIDES, side))
+            for set_number in range(1, dose.sets + 1):
+                if dose.hold is not None:
+                    segments.append(Segment(index, Phase.HOLD, dose.hold.total_seconds(), side, set_number))
+                    continue
+                for rep in range(1, (dose.reps or 0) + 1):
+                    for phase, seconds in zip(
+                        (Phase.MOVE, Phase.HOLD, Phase.RETURN), dose.tempo, strict=False
+                    ):
+                        if seconds:
+                            segments.append(Segment(index, phase, float(seconds), side, set_number, rep))
+    return tuple(segments)
+
+
+@dataclass
+class CoachResult:
+    completed: bool
+    exercises_done: int  # reached their last segment
+    exercises_total: int
+    skipped: list[str] = field(default_factory=list)  # ids skipped with "next"
+    hurt: list[str] = field(default_factory=list)  # ids ended with "this hurts"
+    active_seconds: float = 0.0  # time spent moving or holding, pauses left out
+
+    @property
+    def pain(self) -> bool:
+        return bool(self.hurt)
+
+
+class Coach:
+    def __init__(self, moves: tuple[Move, ...], now: float) -> None:
+        if not moves:
+            raise ValueError("a routine needs at least one exercise")
+        self.moves = moves
+        self.segments = timeline(moves)
+        self.index = 0  # the current segment
+        self.started = now  # when the current segment began (moved on by pauses)
+        self.paused_at: float | None = None
+        self.finished = False
+        self._last = now
+        self._done: set[int] = set()
+        self.result = CoachResult(False, 0, len(moves))
+
+    # -- where we are -------------------------------------------------------------------
+
+    @property
+    def segment(self) -> Segment:
+        return self.segments[min(self.index, len(self.segments) - 1)]
+
+    @property
+    def move(self) -> Move:
+        return self.moves[self.segment.exercise]
+
+    def remaining(self, now: float) -> float:
+        """Seconds left in the current segment."""
+        at = self.paused_at if self.paused_at is not None else now
+        return max(0.0, self.segment.seconds - max(0.0, at - self.started))
+
+    def routine_left(self, now: float) -> float:
+        later = sum(s.seconds for s in self.segments[self.index + 1 :])
+        return 0.0 if self.finished else self.remaining(now) + later
+
+    def position(self) -> str:
+        """E.g. "exercise 2 of 5"."""
+        return f"exercise {self.segment.exercise + 1} of {len(self.moves)}"
+
+    # -- time passing ----------------------------------------------------------------------
+
+    def tick(self, now: float) -> None:
+        if self.finished or self.paused_at is not None:
+            self._last = max(self._last, now)
+            return
+        while not self.finished:
+            segment = self.segment
+            end = self.started + segment.seconds
+            upto = min(now, end)
+            if segment.phase not in (Phase.GET_READY, Phase.SWITCH_SIDES):
+                self.result.active_seconds += max(0.0, upto - max(self._last, self.started))
+            self._last = max(self._last, upto)
+            if now < end:
+                break
+            self.started = end
+            self._advance()
+        self._last = max(self._last, now)
+
+    def _advance(self) -> None:
+        current = self.segment.exercise
+        self.index += 1
+        if self.index >= len(self.segments) or self.segments[self.index].exercise != current:
+            self._done.add(current)
+            self.result.exercises_done = len(self._done)
+        if self.index >= len(self.segments):
+            self._finish(completed=True)
+
+    def _finish(self, completed: bool) -> None:
+        self.finished = True
+        self.index = len(self.segments) - 1
+        self.result.completed = completed and not self.result.skipped and not self.result.hurt
+
+    # -- what the user does ------------------------------------------------------------------
+
+    def pause(self, now: float) -> None:
+        if not self.finished and self.paused_at is None:
+            self.tick(now)
+            self.paused_at = now
+
+    def resume(self, now: float) -> None:
+        if self.paused_at is not None:
+            self.started += max(0.0, now - self.paused_at)
+            self._last = max(self._last, now)
+            self.paused_at = None
+
+    def _jump(self, exercise: int, now: float) -> None:
+        if exercise >= len(self.moves):
+            self._finish(completed=False)
+            return
+        self.index = next(i for i, s in enumerate(self.segments) if s.exercise == exercise)
+        self.started = now if self.paused_at is None else self.paused_at
+        self._last = max(self._last, now)
+
+    def next(self, now: float) -> None:
+        """Skip the rest of this exercise."""
+        if self.finished:
+            return
+        self.tick(now)
+        if self.finished:
+            return
+        current = self.segment.exercise
+        _once(self.result.skipped, self.moves[current].id)
+        self._jump(current + 1, now)
+
+    def back(self, now: float) -> None:
+        """Restart this exercise; at its very start, go to the one before."""
+        if self.finished:
+            return
+        self.tick(now)
+        current = self.segment.exercise
+        first = next(i for i, s in enumerate(self.segments) if s.exercise == current)
+        into = sum(s.seconds for s in self.segments[first : self.index]) + (
+            self.segment.seconds - self.remaining(now)
+        )
+        self._jump(max(0, current - 1) if into < BACK_RESTARTS_AFTER else current, now)
+
+    def hurts(self, now: float) -> None:
+        """ "This hurts": this exercise ends now and is flagged; the routine goes on to the next."""
+        if self.finished:
+            return
+        self.tick(now)
+        if self.finished:
+            return
+        current = self.segment.exercise
+        _once(self.result.hurt, self.moves[current].id)
+        self._jump(current + 1, now)
+
+    def end(self, now: float) -> CoachResult:
+        if not self.finished:
+            self.tick(now)
+            if not self.finished:
+                self._finish(completed=False)
+        return self.result
+
+
+def _once(names: list[str], name: str) -> None:
+    if name not in names:
+        names.append(name)
