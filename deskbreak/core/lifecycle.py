@@ -60,6 +60,7 @@ from .policy import (
     ReminderDue,
     WentAway,
 )
+from .stretch_log import StretchLog
 
 __all__ = [
     "OVERRUN",
@@ -116,9 +117,7 @@ class BreakLifecycle:
         self.break_deadline: datetime | None = None
         self._pending_settings: PolicySettings | None = None
         self._ids = 0
-        self.locked = False  # the screen is locked (as the session last said)
-        self._away: tuple[datetime, str] | None = None  # a natural break under way: since, how
-        self._sat_since: datetime | None = None  # the sitting stretch a running break ended
+        self.stretches = StretchLog()  # sitting stretches and time away, for the history
 
     def _next_id(self) -> int:
         self._ids += 1
@@ -163,18 +162,9 @@ class BreakLifecycle:
             elif isinstance(event, ReminderAnswered):
                 effects += self._answer_pending(event.outcome, event.at)
             elif isinstance(event, WentAway):
-                how = "suspend" if event.asleep else "lock" if self.locked else "idle"
-                ended_by = "natural_break" if how == "idle" else how
-                since = event.since  # idle that began before the stretch (at start-up) is cut
-                if event.sat_since is not None:
-                    since = max(since, event.sat_since)
-                    # Even when it lasted nothing: it replaces this stretch as logged at a quit.
-                    effects.append(LogSitting(event.sat_since, since, ended_by))
-                self._away = (since, how)
-            elif isinstance(event, CameBack) and self._away is not None:
-                since, how = self._away
-                self._away = None
-                effects.append(LogNaturalBreak(since, max(since, event.at), how))
+                effects += self.stretches.went_away(event)
+            elif isinstance(event, CameBack):
+                effects += self.stretches.came_back(event)
         return effects
 
     def _follow_clock_set_back(self, now: datetime) -> None:
@@ -221,10 +211,7 @@ class BreakLifecycle:
         if answers is None:
             effects += self._answer_pending(Outcome.UNANSWERED, now)
         self.reminder = None
-        if self._away is not None:  # back from a natural break straight into a break
-            effects.append(LogNaturalBreak(self._away[0], max(now, self._away[0]), self._away[1]))
-            self._away = None
-        self._sat_since = self.policy.tracker.sitting_since
+        effects += self.stretches.break_started(now, self.policy.tracker.sitting_since)
         self.break_id, self.break_reminder = self._next_id(), answers
         effects.append(LogBreakStart(self.break_id, now, answers, self.policy.status(now).sitting_for))
         self.policy.start_break(now)
@@ -265,13 +252,13 @@ class BreakLifecycle:
     def session_locked(self, now: datetime) -> list[Effect]:
         """The screen locked: nobody is following the routine any more. Time away that follows
         is logged as away with the screen locked."""
-        self.locked = True
+        self.stretches.locked = True
         if self.mode is not Mode.ON_BREAK:
             return []
         return self._end_break(now, None, close=True)
 
     def session_unlocked(self) -> None:
-        self.locked = False
+        self.stretches.locked = False
 
     def settings_changed(
         self, settings: PolicySettings, routine_length: timedelta | None, steps: int, now: datetime
@@ -291,9 +278,8 @@ class BreakLifecycle:
             effects.append(CloseWindow(self.window))
         self.window = None
         effects += self._answer_pending(Outcome.UNANSWERED, now)
-        sat_since = self.policy.tracker.sitting_since
-        if self.mode is Mode.TRACKING and sat_since is not None and now > sat_since:
-            effects.append(LogSitting(sat_since, max(now, sat_since), "quit"))
+        if self.mode is Mode.TRACKING:
+            effects += self.stretches.quit(now, self.policy.tracker.sitting_since)
         self.mode = Mode.STOPPED
         return effects
 
@@ -313,11 +299,9 @@ class BreakLifecycle:
                 max(timedelta(), min(now - self.break_started, self.routine_length or timedelta())),
             )
         effects: list[Effect] = [LogBreakEnd(self.break_id, self.break_reminder, now, result)]
-        started, sat_since = self.break_started, self._sat_since
+        started = self.break_started
         counted = self.policy.finish_break(now, completed=result.completed, active=result.active)
-        if counted and sat_since is not None and min(started, now) > sat_since:
-            effects.append(LogSitting(sat_since, min(started, now), "break"))
-        self._sat_since = None
+        effects += self.stretches.break_ended(started, now, counted)
         if self._pending_settings is not None:
             self.policy.apply_settings(self._pending_settings, now)
             self._pending_settings = None
