@@ -68,6 +68,7 @@ class SittingTracker:
         events: list[SittingEvent] = []
         asleep = self.asleep_for(now, monotonic)
         idle = _idle(idle_seconds)
+        seen_before = self.last_seen
         self.last_seen = now
         self.last_monotonic = monotonic
         if asleep >= self.natural_break and self.sitting_since is not None:
@@ -80,7 +81,9 @@ class SittingTracker:
                 self.sitting_since = None
             return events
         if self.sitting_since is None:
-            back_at = max(now - idle, self.watching_since) if idle is not None else now
+            # Never back before the last moment the user was seen away (a natural break made
+            # longer by a new setting would otherwise date the return inside time logged away).
+            back_at = max(now - idle, self.watching_since, seen_before) if idle is not None else now
             self.sitting_since = back_at
             events.append(SatDown(back_at))
         return events
