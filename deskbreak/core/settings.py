@@ -19,12 +19,10 @@ from .calendar_values import (
     DAY_NAMES,
     format_days,
     format_time_of_day,
-    parse_days,
-    parse_time_of_day,
-    parse_weekday,
 )
-from .durations import DurationError, format_duration, parse_duration
-from .problems import Problem, kind, line_of, quoted, shown, toml_error, without_bom
+from .durations import format_duration
+from .problems import Problem, line_of, quoted, toml_error, without_bom
+from .setting_values import Refused, read_value
 
 MAX_FILE_CHARS = 16_000_000  # a settings file is a few hundred bytes; past this it is not read
 MAX_REPORTED_UNKNOWN = 10  # unknown keys reported one by one; the rest in one summary Problem
@@ -202,59 +200,6 @@ def reference_table() -> str:
     return "\n".join(rows) + "\n"
 
 
-class _Refused(ValueError):
-    """A value that cannot be used; the message says what was found and what is wrong."""
-
-
-def _wrong_type(raw: Any, expected: str) -> _Refused:
-    if isinstance(raw, list | dict):
-        return _Refused(f"found {shown(raw)}, not {expected}")
-    return _Refused(f"{shown(raw)} is {kind(raw)}, not {expected}")
-
-
-def _read(spec: Spec, raw: Any) -> Any:
-    if spec.type == "duration":
-        if not isinstance(raw, str):
-            raise _wrong_type(raw, 'a duration in quotes like "45m"')
-        try:
-            value = parse_duration(raw)
-        except DurationError as exc:
-            raise _Refused(str(exc)) from None
-        if value < spec.low:
-            raise _Refused(f"{quoted(raw)} is too short")
-        if value > spec.high:
-            raise _Refused(f"{quoted(raw)} is too long")
-        return value
-    if spec.type == "text":
-        if not isinstance(raw, str):
-            raise _wrong_type(raw, "text in quotes")
-        text = raw.strip()
-        if not text:
-            raise _Refused(f"{quoted(raw)} is empty")
-        if len(text) > spec.max_chars:
-            raise _Refused(f"{quoted(raw)} is too long")
-        if not text.isprintable():
-            raise _Refused(f"{quoted(raw)} contains control characters")
-        return text
-    if spec.type == "whole number":
-        if isinstance(raw, bool) or not isinstance(raw, int):
-            raise _wrong_type(raw, "a whole number without quotes")
-        if not spec.least <= raw <= spec.most:
-            raise _Refused(f"{raw} is out of range")
-        return raw
-    if spec.type in ("days", "day", "time of day"):
-        if not isinstance(raw, str):
-            raise _wrong_type(raw, "text in quotes")
-        read = {"days": parse_days, "day": parse_weekday, "time of day": parse_time_of_day}[spec.type]
-        try:
-            return read(raw)
-        except ValueError as exc:
-            raise _Refused(str(exc)) from None
-    if not isinstance(raw, bool):
-        raise _wrong_type(raw, "true or false (without quotes)")
-    return raw
-
-
 def settings_from_mapping(
     data: Mapping[str, Any], file: str, text: str = ""
 ) -> tuple[Settings, list[Problem]]:
@@ -271,8 +216,8 @@ def settings_from_mapping(
             unknown.append(key)
             continue
         try:
-            values[key] = _read(spec, raw)
-        except _Refused as exc:
+            values[key] = read_value(spec, raw)
+        except Refused as exc:
             message = f"{exc}; allowed {spec.allowed}; using the default {spec.shown_default}"
             problems.append(Problem(file, message, key, line_of(text, key, top_level=True)))
     for key in unknown[:MAX_REPORTED_UNKNOWN]:
