@@ -4,14 +4,29 @@ found and what is wrong; settings.py adds the file, line, allowed range and defa
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from datetime import timedelta
+from typing import Any, Protocol
 
 from .calendar_values import parse_days, parse_time_of_day, parse_weekday
 from .durations import DurationError, parse_duration
 from .problems import kind, quoted, shown
 
-if TYPE_CHECKING:
-    from .settings import Spec
+
+class Spec(Protocol):
+    """What a setting's value is checked against (settings.Spec)."""
+
+    @property
+    def type(self) -> str: ...
+    @property
+    def low(self) -> timedelta: ...
+    @property
+    def high(self) -> timedelta: ...
+    @property
+    def max_chars(self) -> int: ...
+    @property
+    def least(self) -> int: ...
+    @property
+    def most(self) -> int: ...
 
 
 class Refused(ValueError):
