@@ -181,14 +181,7 @@ class Coach:
 
     def next(self, now: float) -> None:
         """Skip the rest of this exercise."""
-        if self.finished:
-            return
-        self.tick(now)
-        if self.finished:
-            return
-        current = self.segment.exercise
-        _once(self.result.skipped, self.moves[current].id)
-        self._jump(current + 1, now)
+        self._leave(self.result.skipped, now)
 
     def back(self, now: float) -> None:
         """Restart this exercise; at its very start, go to the one before."""
@@ -204,13 +197,18 @@ class Coach:
 
     def hurts(self, now: float) -> None:
         """ "This hurts": this exercise ends now and is flagged; the routine goes on to the next."""
+        self._leave(self.result.hurt, now)
+
+    def _leave(self, names: list[str], now: float) -> None:
+        """Leave the exercise under way for the next one, naming it (once) in `names`."""
         if self.finished:
             return
         self.tick(now)
         if self.finished:
             return
         current = self.segment.exercise
-        _once(self.result.hurt, self.moves[current].id)
+        if self.moves[current].id not in names:
+            names.append(self.moves[current].id)
         self._jump(current + 1, now)
 
     def end(self, now: float) -> CoachResult:
@@ -219,8 +217,3 @@ class Coach:
             if not self.finished:
                 self._finish(completed=False)
         return self.result
-
-
-def _once(names: list[str], name: str) -> None:
-    if name not in names:
-        names.append(name)
