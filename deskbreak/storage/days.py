@@ -20,6 +20,12 @@ COUNTED = (
     " AND steps_done IS NOT NULL AND 2 * steps_done >= steps_total)"
 )
 
+# The first day with anything logged (days keep a row of zeros when their events go).
+FIRST_USE = (
+    "SELECT min(local_date) FROM days WHERE breaks_started + reminders + natural_breaks > 0"
+    " OR longest_sitting_seconds > 0 OR rest"
+)
+
 DAYS_TABLE = """
 CREATE TABLE days (
     local_date              TEXT    PRIMARY KEY,

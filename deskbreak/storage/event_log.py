@@ -14,6 +14,7 @@ import sqlite3
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from . import days
 from .rows import iso
 from .schema_v2 import INSTALL_KEY, placed
 from .uids import REST_DAY, SITTING, derived_uid, new_uid, read_uid
@@ -130,61 +131,23 @@ class EventLog:
 
     def day_summaries(self, first: date | None = None, last: date | None = None) -> dict[date, DaySummary]:
         """The per-day figures between `first` and `last` (inclusive; None: no bound)."""
-        from ..core.review import DaySummary  # the review's types only when a review is read
+        from .review_data import read_days  # the review's code only when a review is read
 
-        low = first.isoformat() if first else "0000"
-        high = last.isoformat() if last else "9999"
-        rows = self.store.read(
-            lambda c: c.execute(
-                "SELECT local_date, breaks, breaks_started, natural_breaks, movement_seconds,"
-                " longest_sitting_seconds, rest, reminders FROM days"
-                " WHERE local_date BETWEEN ? AND ?",
-                (low, high),
-            ).fetchall()
-        )
-        out: dict[date, DaySummary] = {}
-        for day, breaks, started, natural, movement, longest, rest, reminders in rows or []:
-            try:
-                key = date.fromisoformat(day)
-            except (TypeError, ValueError):
-                continue
-            out[key] = DaySummary(
-                breaks, started, natural, float(movement), float(longest), bool(rest), reminders
-            )
-        return out
+        after = first - timedelta(days=1) if first and first > date.min else None
+        return self.store.read(lambda c: read_days(c, after, last)) or {}
 
     def first_day(self) -> date | None:
-        """The first day the history has anything for."""
-        row = self.store.read(lambda c: c.execute("SELECT min(local_date) FROM days").fetchone())
+        """The first day the history has anything logged for."""
+        row = self.store.read(lambda c: c.execute(days.FIRST_USE).fetchone())
         try:
             return date.fromisoformat(row[0]) if row and row[0] else None
         except ValueError:
             return None
 
     def checkins(self) -> list[CheckIn]:
-        from ..core.review import CheckIn
+        from .review_data import read_checkins
 
-        rows = self.store.read(
-            lambda c: c.execute(
-                "SELECT at, data FROM events WHERE kind = 'checkin' ORDER BY at_utc"
-            ).fetchall()
-        )
-        found: list[CheckIn] = []
-        for at, data in rows or []:
-            try:
-                fields = json.loads(data)
-                found.append(
-                    CheckIn(
-                        str(fields["week"]),
-                        datetime.fromisoformat(at),
-                        int(fields["stiffness"]),
-                        int(fields["low_back_pain"]),
-                        str(fields.get("note") or ""),
-                    )
-                )
-            except (ValueError, KeyError, TypeError):
-                continue
-        return found
+        return self.store.read(read_checkins) or []
 
     def checked_in_weeks(self) -> set[str]:
         """The ISO weeks with a check-in (one small query; the tray app asks this weekly)."""

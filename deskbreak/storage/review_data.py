@@ -16,24 +16,24 @@ from datetime import date, datetime, timedelta
 
 from ..core.review import HEATMAP_WEEKS, CheckIn, DaySummary, Review, build_review, first_shown
 from ..core.streaks import GoalSettings, WalkState
+from .days import FIRST_USE
 
 WALK_KEY = "streak_walk"
-FIRST_USE = (
-    "SELECT min(local_date) FROM days WHERE breaks_started + reminders + natural_breaks > 0"
-    " OR longest_sitting_seconds > 0 OR rest"
-)
 _DAY_COLUMNS = (
     "local_date, breaks, breaks_started, natural_breaks, movement_seconds,"
     " longest_sitting_seconds, rest, reminders"
 )
 
 
-def read_days(conn: sqlite3.Connection, after: date | None = None) -> dict[date, DaySummary]:
-    """The per-day figures (after `after`, if given): one indexed read, a row per day."""
-    query = f"SELECT {_DAY_COLUMNS} FROM days" + (" WHERE local_date > ?" if after else "")
+def read_days(
+    conn: sqlite3.Connection, after: date | None = None, upto: date | None = None
+) -> dict[date, DaySummary]:
+    """The per-day figures after `after` and up to `upto` (each if given): one indexed read."""
+    low = after.isoformat() if after else ""
+    high = upto.isoformat() if upto else "9999"
     found: dict[date, DaySummary] = {}
     for day, breaks, started, natural, movement, longest, rest, reminders in conn.execute(
-        query, (after.isoformat(),) if after else ()
+        f"SELECT {_DAY_COLUMNS} FROM days WHERE local_date > ? AND local_date <= ?", (low, high)
     ):
         try:
             key = date.fromisoformat(str(day))
@@ -51,7 +51,7 @@ def read_days(conn: sqlite3.Connection, after: date | None = None) -> dict[date,
     return found
 
 
-def _checkins(conn: sqlite3.Connection, since: date) -> list[CheckIn]:
+def read_checkins(conn: sqlite3.Connection, since: date = date.min) -> list[CheckIn]:
     """The check-ins from `since` on (by index: a long history's old ones are not read)."""
     found: list[CheckIn] = []
     for at, data in conn.execute(
@@ -155,7 +155,7 @@ def load_review(
         days = read_days(conn, walk.through if walk else None)
         # The chart shows the heatmap's year; a year more finds the check-in each change is from.
         oldest = min(today, week_of or today) - timedelta(weeks=2 * HEATMAP_WEEKS + 1)
-        found = _checkins(conn, oldest) if checkins else []
+        found = read_checkins(conn, oldest) if checkins else []
         review = build_review(days, found, today, settings, week_of, since=since, resume=walk)
         fresh = review.streak.checkpoint
         if save and fresh is not None and fresh != walk:
