@@ -19,7 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .exercises import GET_READY, Dose
+from .dose import Dose
+from .exercises import GET_READY
 
 SWITCH_SIDES = 3.0  # seconds to change sides
 BACK_RESTARTS_AFTER = 3.0  # "back" this far into an exercise restarts it; sooner, goes to the one before

@@ -50,6 +50,7 @@ def parse_routine_refs(
         )
     chosen: list[LibraryExercise] = []
     played = []
+    doses = []
     for number, item in enumerate(items, start=1):
         where = f"exercises, entry {number}"
         entry = {"id": item} if isinstance(item, str) else item
@@ -78,6 +79,7 @@ def parse_routine_refs(
             dose = parse_dose({**base, **changes}, read, where)
         chosen.append(exercise)
         played.append(exercise.for_player(dose))
+        doses.append(dose)
     routine = Routine(
         routine_id,
         title,
@@ -87,6 +89,7 @@ def parse_routine_refs(
         level=level,
         postures=tuple(e.posture for e in chosen),
         exercise_ids=tuple(e.id for e in chosen),
+        doses=tuple(doses),
     )
     if routine.total > MAX_ROUTINE:
         raise read.error(

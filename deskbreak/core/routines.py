@@ -14,6 +14,7 @@ from datetime import timedelta
 from enum import StrEnum
 from typing import Any
 
+from .dose import Dose
 from .durations import DurationError, format_duration, parse_duration
 from .problems import Problem, headers, kind, line_of, quoted, shown, toml_error, without_bom
 
@@ -70,6 +71,7 @@ class Routine:
     level: str = ""  # gentle, moderate or strong (routines built from the exercise library)
     postures: tuple[str, ...] = ()  # each exercise's posture, in order (the same)
     exercise_ids: tuple[str, ...] = ()  # the library ids, in order (the same)
+    doses: tuple[Dose, ...] = ()  # each exercise's dose as coached (the same)
 
     @property
     def steps(self) -> tuple[Step, ...]:
