@@ -7,11 +7,13 @@ destroyed can only ever speak for itself: it cannot end or clear a newer break.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from ..core.clock import Clock
+from ..core.exercises import LibraryExercise
 from ..core.routines import Routine
 
 if TYPE_CHECKING:
@@ -26,22 +28,34 @@ class BreakWindows(QObject):
     closed = Signal(int, object)  # token, PlayerResult | None: the window is gone
     opened = Signal(object)  # BreakWindow
     feedback = Signal(str)  # how the break that just ended felt (from its last page)
+    skip_in_future = Signal(str)  # an exercise id to leave out from now on ("this hurts")
 
     def __init__(self, clock: Clock, footer: str = "") -> None:
         super().__init__()
         self.clock = clock
         self.footer = footer
         self._windows: dict[int, BreakWindow] = {}
+        self.library: Mapping[str, LibraryExercise] = {}  # for breathing, feel and easier variants
+        self.program: Callable[[], str] = str  # e.g. "Week 3 of 6" for the window's header
+        self.sound: Callable[[str], None] | None = None  # plays a named cue, or None for silence
 
     def open(self, token: int, routine: Routine) -> BreakWindow:
         from PySide6.QtCore import Qt  # building the Qt namespace's enums costs ~1 MiB: not at start
 
         from ..ui.break_window import BreakWindow
 
-        window = BreakWindow(routine, self.clock, footer=self.footer)
+        window = BreakWindow(
+            routine,
+            self.clock,
+            footer=self.footer,
+            library=self.library,
+            program=self.program(),
+            sound=self.sound,
+        )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         window.break_finished.connect(lambda result, t=token: self.ended.emit(t, result))
         window.feedback_given.connect(self.feedback)
+        window.skip_in_future.connect(self.skip_in_future)
         window.window_closed.connect(lambda result, t=token: self._gone(t, result))
         window.destroyed.connect(lambda _=None, t=token: self._gone(t, None))
         self._windows[token] = window
@@ -70,7 +84,7 @@ class BreakWindows(QObject):
         if window is None:
             return None
         try:
-            return window.player.end(self.clock.monotonic())
+            return window.stop()
         except RuntimeError:
             return None
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal, Slot
 
 from ..core.clock import Clock
+from ..core.coach_view import coached_length
 from ..core.durations import humanize
 from ..core.lifecycle import (
     BreakCounted,
@@ -50,7 +51,8 @@ log = logging.getLogger(__name__)
 
 
 def _routine_shape(routine: Routine | None) -> tuple[Any, int]:
-    return (routine.total, len(routine.steps)) if routine is not None else (None, 0)
+    """How long the routine takes as coached, and its exercises (each counts as a step)."""
+    return (coached_length(routine), len(routine.exercises)) if routine is not None else (None, 0)
 
 
 class Controller(QObject):

@@ -191,6 +191,8 @@ class BreakLog:
             "steps_skipped": result.steps_skipped,
             "active_seconds": _seconds(result.active),
         }
+        if result.pain:
+            values["pain"] = 1
         row = self._open.get(break_id)
         if row is None:
             self._update(break_id, **values)

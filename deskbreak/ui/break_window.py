@@ -1,289 +1,299 @@
-"""The routine player window: the exercise, its cues, a countdown, and pause / skip / end."""
+"""The break window: plays a routine through the coach (core/coach.py), one exercise at a time.
+
+Pages: the player, "this hurts" advice, and the finish page. Keys: Space pauses, ← back,
+→ next, Esc ends (or closes once done); for its first second it ignores keys, so typing that
+was under way when it opened is not swallowed. It redraws ~30 times a second only while the
+figure moves, ten times a second otherwise, and not at all while paused or finished.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QProgressBar,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent, QMouseEvent, QShowEvent
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from ..core.clock import Clock
-from ..core.player import PlayerResult, RoutinePlayer
-from ..core.routines import Focus, Routine
-from .break_feedback import FeedbackRow
+from ..core.coach import Coach, Phase
+from ..core.coach_view import coached, frame, player_result
+from ..core.exercises import LibraryExercise
+from ..core.player import PlayerResult
+from ..core.routines import Routine
+from .finish_page import AFTER_FEEDBACK, FinishPage
+from .hurt_page import HurtPage
+from .player_page import PlayerPage
 
-FOCUS_LABELS = {
-    Focus.EXTENSION: "Upper-back extension",
-    Focus.ROTATION: "Upper-back rotation",
-    Focus.SIDE_BEND: "Side bend",
-    Focus.SHOULDER_BLADES: "Shoulder blades",
-    Focus.RELEASE: "Release",
-    Focus.BREATHING: "Rib breathing",
-    Focus.NECK: "Neck",
-}
-
-STYLE = """
-QWidget#breakWindow { background: #f6f8f8; }
-QLabel#routineTitle { color: #5b6b6b; font-size: 13px; }
-QLabel#position { color: #0f766e; font-weight: 600; font-size: 13px; }
-QLabel#exerciseName { color: #12302e; font-size: 24px; font-weight: 700; }
-QLabel#focus { color: #0f766e; background: #d7efec; border-radius: 9px; padding: 2px 10px; }
-QLabel#cues { color: #1f2d2d; font-size: 15px; }
-QLabel#caution { color: #8a4b00; background: #fff3df; border-radius: 6px; padding: 6px 8px; }
-QLabel#countdown { color: #12302e; font-size: 56px; font-weight: 300; }
-QLabel#paused { color: #8a4b00; font-weight: 600; }
-QLabel#footer { color: #6b7a7a; font-size: 11px; }
-QLabel#doneTitle { color: #0f766e; font-size: 26px; font-weight: 700; }
-QLabel#doneText { color: #1f2d2d; font-size: 15px; }
-QProgressBar { background: #e2e8e8; border: none; border-radius: 4px; max-height: 8px; }
-QProgressBar::chunk { background: #14b8a6; border-radius: 4px; }
-QPushButton { padding: 7px 16px; font-size: 14px; }
-"""
+INPUT_GUARD = 1.0  # seconds after opening in which key presses are ignored
+SMOOTH_MS, CALM_MS = 33, 100  # redraw intervals: figure moving, figure still
+EASE_IN, EASE_OUT = 2.0, 1.0  # seconds of movement at each end of a held stretch
 
 
-def _escape(text: str) -> str:
-    # html.escape would pull in html.entities (~0.7 MiB) for three replacements.
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _label(
-    name: str, text: str = "", *, wrap: bool = False, rich: bool = False, centered: bool = False
-) -> QLabel:
-    """A label with an object name, for the style sheet."""
-    label = QLabel(text)
-    label.setObjectName(name)
-    label.setWordWrap(wrap)
-    if rich:
-        label.setTextFormat(Qt.TextFormat.RichText)
-    if centered:
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    return label
-
-
-def _clock_text(seconds: float) -> str:
-    whole = int(seconds + 0.999)  # 0.2 s left still shows 0:01; 0:00 only when done
-    return f"{whole // 60}:{whole % 60:02d}"
+def _figure_widget() -> QWidget:
+    return QWidget()
 
 
 class BreakWindow(QWidget):
-    """Plays one routine. Emits break_finished once, when the last step ends or the user ends it."""
+    """Emits break_finished once, when the last exercise ends or the user ends the routine."""
 
     break_finished = Signal(object)  # PlayerResult
     feedback_given = Signal(str)  # too_easy, about_right or too_hard (on the last page)
     window_closed = Signal(object)  # PlayerResult: the window was closed, any way at all
+    skip_in_future = Signal(str)  # an exercise id the user wants left out from now on
 
-    def __init__(self, routine: Routine, clock: Clock, footer: str = "") -> None:
+    def __init__(
+        self,
+        routine: Routine,
+        clock: Clock,
+        footer: str = "",
+        *,
+        library: Mapping[str, LibraryExercise] | None = None,
+        program: str = "",
+        sound: Callable[[str], None] | None = None,
+    ) -> None:
         super().__init__()
         self.setObjectName("breakWindow")
         self.setWindowTitle(f"deskbreak — {routine.title}")
-        self.setStyleSheet(STYLE)
-        self.setMinimumSize(520, 560)
+        self.setMinimumSize(600, 700)
         self.clock = clock
-        self.player = RoutinePlayer(routine, clock.monotonic())
+        self.items = coached(routine, library)
+        self.coach = Coach(tuple(i.move for i in self.items), clock.monotonic())
+        self.total = self.coach.routine_left(clock.monotonic())
+        self.sound = sound
         self._emitted = False
+        self._opened_at: float | None = None
+        self._heard: tuple[int, Phase] | None = None
 
+        self.player_page = PlayerPage(_figure_widget(), len(self.items))
+        self.player_page.routine_title.setText(routine.title)
+        self.player_page.program.setText(program)
+        self.player_page.footer.setText(footer)
+        self.hurt_page = HurtPage()
+        self.finish_page = FinishPage()
         self.pages = QStackedWidget()
-        self.pages.addWidget(self._build_player(routine, footer))
-        self.pages.addWidget(self._build_done())
+        for page in (self.player_page, self.hurt_page, self.finish_page):
+            self.pages.addWidget(page)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(28, 22, 28, 18)
+        outer.setContentsMargins(24, 18, 24, 14)
         outer.addWidget(self.pages)
 
-        self._keys = {
+        page = self.player_page
+        page.pause_button.clicked.connect(self.toggle_pause)
+        page.back_button.clicked.connect(self.back)
+        page.next_button.clicked.connect(self.next)
+        page.hurt_button.clicked.connect(self.hurts)
+        page.end_button.clicked.connect(self.end_or_close)
+        self.hurt_page.carry_on_requested.connect(self.carry_on)
+        self.hurt_page.end_requested.connect(self.end_or_close)
+        self.hurt_page.skip_in_future.connect(self.skip_in_future)
+        self.finish_page.close_requested.connect(self.close)
+        self.finish_page.feedback.chosen.connect(self._feedback)
+        self._keys: dict[Qt.Key, Callable[[], None]] = {
             Qt.Key.Key_Space: self.toggle_pause,
             Qt.Key.Key_P: self.toggle_pause,
-            Qt.Key.Key_Right: self.skip,
-            Qt.Key.Key_S: self.skip,
+            Qt.Key.Key_Right: self.next,
+            Qt.Key.Key_Left: self.back,
             Qt.Key.Key_Escape: self.end_or_close,
         }
 
         self.timer = QTimer(self)
-        self.timer.setInterval(200)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self.refresh)
-        self.timer.start()
+        self.timer.start(CALM_MS)
+        self.closing = QTimer(self)  # the finish page's countdown, once a second
+        self.closing.setInterval(1000)
+        self.closing.timeout.connect(self._second_passed)
         self.refresh()
 
-    def _build_player(self, routine: Routine, footer: str) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setSpacing(10)
-        top = QHBoxLayout()
-        self.routine_title = _label("routineTitle", routine.title)
-        self.position = _label("position", "")
-        top.addWidget(self.routine_title)
-        top.addStretch(1)
-        top.addWidget(self.position)
-        layout.addLayout(top)
-        self.overall = QProgressBar(textVisible=False)
-        self.overall.setRange(0, len(self.player.steps))
-        layout.addWidget(self.overall)
-        layout.addSpacing(6)
-        self.exercise_name = _label("exerciseName", "", wrap=True)
-        layout.addWidget(self.exercise_name)
-        focus_row = QHBoxLayout()
-        self.focus = _label("focus", "")
-        focus_row.addWidget(self.focus)
-        focus_row.addStretch(1)
-        layout.addLayout(focus_row)
-        self.cues = _label("cues", "", wrap=True, rich=True)
-        self.cues.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.cues, 1)
-        self.caution = _label("caution", "", wrap=True)
-        layout.addWidget(self.caution)
-        self.countdown = _label("countdown", "", centered=True)
-        layout.addWidget(self.countdown)
-        self.paused_label = _label("paused", "Paused — press Space to carry on")
-        self.paused_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.paused_label)
-        self.step_progress = QProgressBar(textVisible=False)
-        self.step_progress.setRange(0, 1000)
-        layout.addWidget(self.step_progress)
-        buttons = QHBoxLayout()
-        self.pause_button = QPushButton("Pause")
-        self.skip_button = QPushButton("Skip ›")
-        self.end_button = QPushButton("End break")
-        for button, tip, slot in (
-            (self.pause_button, "Pause or resume (Space)", self.toggle_pause),
-            (self.skip_button, "Go to the next step (→)", self.skip),
-            (self.end_button, "Stop here (Esc)", self.end_or_close),
-        ):
-            button.setToolTip(tip)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space belongs to pause, not to a button
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-        layout.addLayout(buttons)
-        self.footer = _label("footer", footer, wrap=True)
-        layout.addWidget(self.footer)
-        return page
-
-    def _build_done(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        self.done_title = _label("doneTitle", "Break complete")
-        self.done_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.done_text = _label("doneText", "", wrap=True, centered=True)
-        layout.addWidget(self.done_title)
-        layout.addWidget(self.done_text)
-        self.feedback = FeedbackRow()
-        self.feedback.chosen.connect(self.feedback_given)
-        layout.addWidget(self.feedback)
-        layout.addSpacing(18)
-        self.close_button = QPushButton("Close")
-        self.close_button.clicked.connect(self.close)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.close_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addStretch(2)
-        return page
-
-    # -- behaviour ------------------------------------------------------------------
+    # -- drawing ------------------------------------------------------------------------
 
     @Slot()
     def refresh(self) -> None:
-        """Advance the player to the clock's time and redraw."""
+        """Advance the coach to the clock's time and redraw."""
         now = self.clock.monotonic()
-        self.player.tick(now)
-        if self.player.finished:
-            self._show_done()
+        self.coach.tick(now)
+        if self.coach.finished:
+            self._play("done")
+            self._show_finish()
             return
-        step = self.player.current
-        exercise = step.exercise
-        count = len(self.player.routine.exercises)
-        side = f" · {step.side} side" if step.side else ""
-        self.position.setText(f"Exercise {step.exercise_number} of {count}{side}")
-        self.overall.setValue(self.player.index)
-        self.exercise_name.setText(exercise.name)
-        self.focus.setText(FOCUS_LABELS[exercise.focus])
-        items = "".join(f"<li style='margin-bottom:6px'>{_escape(c)}</li>" for c in exercise.cues)
-        self.cues.setText(f"<ul style='margin-left:-18px'>{items}</ul>")
-        self.caution.setText(exercise.caution or "")
-        self.caution.setVisible(bool(exercise.caution))
-        remaining = self.player.remaining(now)
-        self.countdown.setText(_clock_text(remaining))
-        total = step.duration.total_seconds()
-        self.step_progress.setValue(int(1000 * (1 - remaining / total)) if total else 1000)
-        self.pause_button.setText("Resume" if self.player.paused else "Pause")
-        self.paused_label.setVisible(self.player.paused)
+        shown = frame(self.coach, self.items, now)
+        item = self.items[shown.exercise]
+        gone = 1.0 - self.coach.routine_left(now) / self.total if self.total else 1.0
+        self.player_page.show_frame(shown, item, gone)
+        self._draw_figure(shown, item)
+        self._cue_sound(shown.exercise, shown.phase)
+        if self.coach.paused_at is None and self.pages.currentWidget() is self.player_page:
+            self._pace(shown.phase, shown.hold_dose, now)
 
-    def _show_done(self) -> None:
+    def _draw_figure(self, shown: object, item: object) -> None:
+        """The animated figure (drawn by ui/figure.py)."""
+
+    def _pace(self, phase: Phase, hold_dose: bool, now: float) -> None:
+        """Redraw smoothly only while the figure moves."""
+        moving = phase in (Phase.MOVE, Phase.RETURN)
+        if phase is Phase.HOLD and hold_dose:
+            into = self.coach.segment.seconds - self.coach.remaining(now)
+            moving = into < EASE_IN or self.coach.remaining(now) < EASE_OUT
+        interval = SMOOTH_MS if moving else CALM_MS
+        if self.timer.interval() != interval or not self.timer.isActive():
+            self.timer.start(interval)
+
+    def _cue_sound(self, exercise: int, phase: Phase) -> None:
+        """A short sound when the count starts, and when a new exercise or side comes up."""
+        heard = (exercise, phase)
+        if heard == self._heard:
+            return
+        before, self._heard = self._heard, heard
+        if before is None:
+            return
+        if phase in (Phase.GET_READY, Phase.SWITCH_SIDES):
+            self._play("ready")
+        elif before[1] in (Phase.GET_READY, Phase.SWITCH_SIDES):
+            self._play("go")
+
+    def _play(self, name: str) -> None:
+        if self.sound is not None and not self._emitted:
+            self.sound(name)
+
+    def _show_finish(self) -> None:
         self.timer.stop()
-        result = self.player.result
-        assert result is not None
-        minutes = max(1, round(result.active.total_seconds() / 60))
-        if result.completed:
-            self.done_title.setText("Break complete")
-            body = f"{minutes} min of upper-back movement. Nice work."
-            if result.steps_skipped:
-                body += f" ({result.steps_skipped} of {result.steps_total} steps skipped)"
-        else:
-            self.done_title.setText("Break ended")
-            body = f"You got through {result.steps_done} of {result.steps_total} steps."
-        self.done_text.setText(body)
-        self.pages.setCurrentIndex(1)
-        self._emit(result)
+        if self.pages.currentWidget() is self.hurt_page:
+            self.hurt_page.finished()
+            self._emit()
+            return
+        result = self.coach.result
+        minutes = max(1, round(result.active_seconds / 60))
+        if self.pages.currentWidget() is not self.finish_page:
+            self.finish_page.show_result(self.items, result, minutes)
+            self.pages.setCurrentWidget(self.finish_page)
+            self.closing.start()
+        self._emit()
 
     def add_note(self, text: str) -> None:
-        """A line under the result, e.g. when the next break is due."""
-        self.done_text.setText(f"{self.done_text.text()}\n{text}")
+        """A line on the finish page, e.g. today's breaks or when the next break is due."""
+        self.finish_page.add_note(text)
 
-    def _emit(self, result: PlayerResult) -> None:
+    # -- what the user does ---------------------------------------------------------------
+
+    @property
+    def result(self) -> PlayerResult:
+        return player_result(self.coach)
+
+    def stop(self) -> PlayerResult:
+        """End the routine now (if it runs) and say how it went."""
+        self.coach.end(self.clock.monotonic())
+        return self.result
+
+    def _emit(self) -> None:
         if not self._emitted:
             self._emitted = True
-            self.break_finished.emit(result)
+            self.break_finished.emit(self.result)
 
     @Slot()
     def toggle_pause(self) -> None:
-        if not self.player.finished:
-            self.player.toggle_pause(self.clock.monotonic())
-            # Nothing moves while paused, so nothing needs redrawing: no wake-ups meanwhile.
-            if self.player.paused:
-                self.timer.stop()
-            else:
-                self.timer.start()
+        if self.coach.finished or self.pages.currentWidget() is not self.player_page:
+            return
+        now = self.clock.monotonic()
+        if self.coach.paused_at is None:
+            self.coach.pause(now)
+            self.timer.stop()  # nothing moves while paused: no wake-ups meanwhile
+        else:
+            self.coach.resume(now)
+        self.refresh()
+
+    @Slot()
+    def next(self) -> None:
+        if self.pages.currentWidget() is self.player_page:
+            self.coach.next(self.clock.monotonic())
             self.refresh()
 
     @Slot()
-    def skip(self) -> None:
-        if not self.player.finished:
-            self.player.skip(self.clock.monotonic())
+    def back(self) -> None:
+        if self.pages.currentWidget() is self.player_page:
+            self.coach.back(self.clock.monotonic())
             self.refresh()
+
+    @Slot()
+    def hurts(self) -> None:
+        """This exercise ends now and is flagged; the routine waits while the advice is read."""
+        if self.coach.finished or self.pages.currentWidget() is not self.player_page:
+            return
+        now = self.clock.monotonic()
+        item = self.items[self.coach.segment.exercise]
+        self.coach.hurts(now)
+        self.coach.pause(now)
+        self.timer.stop()
+        self.hurt_page.show_for(item.move.id, item.move.title, item.easier or None)
+        self.pages.setCurrentWidget(self.hurt_page)
+        if self.coach.finished:
+            self._show_finish()
+
+    @Slot()
+    def carry_on(self) -> None:
+        if self.coach.finished:
+            self.pages.setCurrentWidget(self.player_page)
+            self._show_finish()
+            return
+        self.coach.resume(self.clock.monotonic())
+        self.pages.setCurrentWidget(self.player_page)
+        self.refresh()
 
     @Slot()
     def end_or_close(self) -> None:
         """Esc / End: stop the routine early, or close the window once it is done."""
-        if self.player.finished:
-            self.close()
-            return
-        self._emit(self.player.end(self.clock.monotonic()))
+        if not self.coach.finished:
+            self.coach.end(self.clock.monotonic())
+            self._emit()
         self.close()
 
+    @Slot(str)
+    def _feedback(self, choice: str) -> None:
+        self.feedback_given.emit(choice)
+        self.finish_page.start_countdown(AFTER_FEEDBACK)
+
+    @Slot()
+    def _second_passed(self) -> None:
+        if self.finish_page.second_passed():
+            self.closing.stop()
+            self.close()
+
+    def _engaged(self) -> None:
+        if self.pages.currentWidget() is self.finish_page:
+            self.finish_page.stop_countdown()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        opened = self._opened_at
+        if opened is not None and self.clock.monotonic() - opened < INPUT_GUARD:
+            event.accept()  # typing that was under way when the window opened
+            return
+        self._engaged()
         action = self._keys.get(Qt.Key(event.key()))
         if action is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             super().keyPressEvent(event)
             return
         action()
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        self._engaged()
+        super().mousePressEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        if self._opened_at is None:
+            self._opened_at = self.clock.monotonic()
+        super().showEvent(event)
+
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
         """Hidden by a program rather than minimized by the user: the break is over, so close."""
         super().hideEvent(event)
-        if not event.spontaneous() and not self.player.finished:
+        if not event.spontaneous() and not self.coach.finished:
             QTimer.singleShot(0, self, self.close)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if not self.player.finished:
-            self._emit(self.player.end(self.clock.monotonic()))
+        if not self.coach.finished:
+            self.coach.end(self.clock.monotonic())
+            self._emit()
         self.timer.stop()
+        self.closing.stop()
         super().closeEvent(event)
         if event.isAccepted():
-            self.window_closed.emit(self.player.result)
+            self.window_closed.emit(self.result)

@@ -29,3 +29,13 @@ def routine() -> Routine:
         ),
         source="test.toml",
     )
+
+
+@pytest.fixture
+def library_routine(tmp_path):
+    """The shipped "upper-back-basics" routine with the exercise library it names."""
+    from deskbreak.app.routine_library import load_library
+    from deskbreak.bundled import builtin_routines_dir
+
+    library = load_library(builtin_routines_dir(), tmp_path / "user-routines")
+    return library.routines["upper-back-basics"], library.exercises

@@ -104,7 +104,7 @@ def test_quitting_logs_the_stretch_so_far_and_a_restart_carries_the_same_one_on(
 def _completed(window):
     from deskbreak.core.player import PlayerResult
 
-    steps = len(window.player.routine.steps)
+    steps = len(window.items)
     return PlayerResult(True, steps, steps, 0, timedelta(seconds=65))
 
 
@@ -114,13 +114,14 @@ def test_feedback_on_the_last_page_is_kept_with_the_break(app, clock, qtbot):
     window = controller.take_break()
     assert window is not None
     window.timer.stop()
-    clock.advance(timedelta(seconds=66))  # the whole routine (65 s) played
+    clock.advance(timedelta(seconds=84))  # the whole routine (83 s as coached) played
     window.refresh()
-    assert window.pages.currentIndex() == 1 and window.feedback.isVisible()
-    qtbot.mouseClick(window.feedback.buttons["too_hard"], Qt.MouseButton.LeftButton)
-    assert window.feedback.buttons["too_hard"].isChecked()
+    feedback = window.finish_page.feedback
+    assert window.pages.currentWidget() is window.finish_page and feedback.isVisible()
+    qtbot.mouseClick(feedback.buttons["too_hard"], Qt.MouseButton.LeftButton)
+    assert feedback.buttons["too_hard"].isChecked()
     assert log.conn is not None
     assert log.conn.execute("SELECT outcome, feedback FROM breaks").fetchall() == [("completed", "too_hard")]
-    qtbot.mouseClick(window.feedback.buttons["about_right"], Qt.MouseButton.LeftButton)  # changed mind
+    qtbot.mouseClick(feedback.buttons["about_right"], Qt.MouseButton.LeftButton)  # changed mind
     assert log.conn.execute("SELECT feedback FROM breaks").fetchall() == [("about_right",)]
-    assert not window.feedback.buttons["too_hard"].isChecked()
+    assert not feedback.buttons["too_hard"].isChecked()

@@ -1,120 +1,208 @@
-"""The break window plays a routine step by step; pause, skip and end work from mouse and keyboard."""
+"""The break window coaches a routine: get ready, the count, sides, pause / back / next / end from
+mouse and keyboard, the input guard, "this hurts", and a finish page that closes by itself."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from deskbreak.ui.break_window import BreakWindow
+from deskbreak.core.coach import SWITCH_SIDES
+from deskbreak.core.exercises import GET_READY
+from deskbreak.ui.break_window import INPUT_GUARD, BreakWindow
+from deskbreak.ui.finish_page import AFTER_FEEDBACK, CLOSES_AFTER
+
+READY = GET_READY.total_seconds()
 
 
-def _window(qtbot, routine, clock) -> tuple[BreakWindow, list]:
-    window = BreakWindow(routine, clock, footer="Not medical advice.")
+def _window(qtbot, routine, clock, **kwargs) -> tuple[BreakWindow, list]:
+    window = BreakWindow(routine, clock, footer="Not medical advice.", **kwargs)
     qtbot.addWidget(window)
     window.show()
     window.timer.stop()  # the test drives time; refresh() is what the timer would call
+    window._opened_at = clock.monotonic() - INPUT_GUARD  # as if open a second: keys count
     results: list = []
     window.break_finished.connect(results.append)
     return window, results
 
 
-def test_steps_through_the_routine_on_time_and_completes(qtbot, routine, clock):
-    window, results = _window(qtbot, routine, clock)
-    assert window.exercise_name.text() == "Extension"
-    assert window.position.text() == "Exercise 1 of 3"
-    assert window.countdown.text() == "0:10"
-    assert "Sit tall." in window.cues.text()
-    assert window.footer.text() == "Not medical advice."
+def _at(window, clock, seconds: float) -> None:
+    clock.advance(seconds)
+    window.refresh()
 
-    clock.advance(9.5)
-    window.refresh()
-    assert window.exercise_name.text() == "Extension" and window.countdown.text() == "0:01"
-    clock.advance(0.5)
-    window.refresh()
-    assert window.exercise_name.text() == "Rotation"
-    assert window.position.text() == "Exercise 2 of 3 · left side"
-    assert window.countdown.text() == "0:20"
-    clock.advance(20)
-    window.refresh()
-    assert window.position.text() == "Exercise 2 of 3 · right side"
-    clock.advance(20)
-    window.refresh()
-    assert window.exercise_name.text() == "Squeeze"
-    assert window.caution.isVisible() and window.caution.text() == "Gently."
-    assert results == []
-    clock.advance(15)
-    window.refresh()
-    assert window.pages.currentIndex() == 1
-    assert window.done_title.text() == "Break complete"
-    assert len(results) == 1
-    result = results[0]
-    assert result.completed and result.steps_done == 4 and result.steps_total == 4
-    assert result.active.total_seconds() == 65
-    # Closing the finished window logs nothing more.
+
+def test_each_exercise_starts_with_get_ready_then_counts_and_names_the_sides(qtbot, routine, clock):
+    window, results = _window(qtbot, routine, clock)
+    page = window.player_page
+    assert page.exercise_name.text() == "Extension" and page.position.text() == "Exercise 1 of 3"
+    assert page.instruction.text() == "Get ready" and page.detail.text() == "Starting in 5"
+    assert "Sit tall." in page.cues.text() and page.footer.text() == "Not medical advice."
+    _at(window, clock, READY)
+    assert page.instruction.text() == "Hold" and page.ring.count == "10" and page.ring.unit == "seconds"
+    _at(window, clock, 9.5)
+    assert page.ring.count == "1"
+    _at(window, clock, 0.5 + READY)
+    assert page.exercise_name.text() == "Rotation" and page.detail.text() == "Left side · hold 20 s"
+    _at(window, clock, 20)
+    assert page.instruction.text() == "Switch to the right side"
+    _at(window, clock, SWITCH_SIDES)
+    assert page.detail.text() == "Right side · hold 20 s"
+    _at(window, clock, 20 + READY)
+    assert page.exercise_name.text() == "Squeeze" and results == []
+    _at(window, clock, 15)
+    assert window.pages.currentWidget() is window.finish_page
+    assert window.finish_page.title.text() == "Break complete"
+    [result] = results
+    assert result.completed and (result.steps_done, result.steps_total) == (3, 3)
+    assert result.active.total_seconds() == 65 and not result.pain
     window.close()
-    assert len(results) == 1
+    assert len(results) == 1  # closing the finished window logs nothing more
 
 
-def test_pause_by_mouse_and_by_space_freezes_the_countdown(qtbot, routine, clock):
-    window, results = _window(qtbot, routine, clock)
-    clock.advance(3)
+def test_a_library_exercise_counts_reps_by_its_tempo_with_its_breathing_cue(qtbot, library_routine, clock):
+    routine, library = library_routine
+    window, _ = _window(qtbot, routine, clock, library=library)
+    page = window.player_page
+    first = library[routine.exercise_ids[0]]
+    assert first.breathing in page.cues.text()
+    window.coach.next(clock.monotonic())  # to the seated twist: 4 reps, each side
     window.refresh()
-    qtbot.mouseClick(window.pause_button, Qt.MouseButton.LeftButton)
-    assert window.pause_button.text() == "Resume"
+    _at(window, clock, READY)
+    assert page.instruction.text().startswith("Turn · ") and page.ring.count == "1"
+    assert page.ring.unit == "of 4" and page.detail.text() == "Left side · rep 1 of 4"
+
+
+def test_pause_by_mouse_and_by_space_freezes_the_count(qtbot, routine, clock):
+    window, results = _window(qtbot, routine, clock)
+    page = window.player_page
+    _at(window, clock, READY + 3)
+    qtbot.mouseClick(page.pause_button, Qt.MouseButton.LeftButton)
+    assert page.pause_button.text() == "Resume" and page.instruction.text() == "Paused"
     assert not window.timer.isActive()  # nothing to redraw while paused
-    assert window.paused_label.isVisible()
-    clock.advance(600)
-    window.refresh()
-    assert window.exercise_name.text() == "Extension" and window.countdown.text() == "0:07"
-
+    _at(window, clock, 600)
+    assert page.exercise_name.text() == "Extension" and page.ring.count == "7"
     qtbot.keyClick(window, Qt.Key.Key_Space)
-    assert window.pause_button.text() == "Pause" and not window.paused_label.isVisible()
-    clock.advance(7)
-    window.refresh()
-    assert window.exercise_name.text() == "Rotation"
-
-    qtbot.keyClick(window, Qt.Key.Key_Space)
-    clock.advance(100)
-    window.refresh()
-    assert window.countdown.text() == "0:20"
-    qtbot.keyClick(window, Qt.Key.Key_Space)
-    assert results == []
+    assert page.pause_button.text() == "Pause" and page.instruction.text() == "Hold"
+    assert window.timer.isActive()
+    _at(window, clock, 7)
+    assert page.exercise_name.text() == "Rotation" and results == []
 
 
-def test_skip_by_mouse_and_by_arrow_key(qtbot, routine, clock):
+def test_next_and_back_by_mouse_and_arrow_keys(qtbot, routine, clock):
     window, results = _window(qtbot, routine, clock)
-    qtbot.mouseClick(window.skip_button, Qt.MouseButton.LeftButton)
-    assert window.position.text() == "Exercise 2 of 3 · left side"
+    page = window.player_page
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    assert page.exercise_name.text() == "Rotation"
+    qtbot.keyClick(window, Qt.Key.Key_Left)  # at its very start: back to the one before
+    assert page.exercise_name.text() == "Extension"
+    _at(window, clock, READY + 4)
+    qtbot.keyClick(window, Qt.Key.Key_Left)  # well into it: starts it again
+    assert page.exercise_name.text() == "Extension" and page.instruction.text() == "Get ready"
     qtbot.keyClick(window, Qt.Key.Key_Right)
-    assert window.position.text() == "Exercise 2 of 3 · right side"
-    clock.advance(20)
-    window.refresh()
-    assert window.exercise_name.text() == "Squeeze"
-    clock.advance(15)
-    window.refresh()
-    assert results[0].completed and results[0].steps_skipped == 2
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert page.exercise_name.text() == "Squeeze"
+    _at(window, clock, READY + 15)
+    assert results[0].steps_skipped == 2 and not results[0].completed
 
 
-def test_end_button_ends_early_and_reports_how_far_it_got(qtbot, routine, clock):
+def test_end_button_and_escape_end_early_and_report_how_far_it_got(qtbot, routine, clock):
     window, results = _window(qtbot, routine, clock)
-    clock.advance(15)  # first step done, 5 s into the second
-    window.refresh()
-    qtbot.mouseClick(window.end_button, Qt.MouseButton.LeftButton)
-    assert len(results) == 1
-    result = results[0]
-    assert not result.completed
-    assert (result.steps_done, result.steps_total) == (1, 4)
-    assert result.active.total_seconds() == 15
-    assert not window.isVisible()
-
-
-def test_escape_ends_and_closing_the_window_counts_as_ending(qtbot, routine, clock):
-    window, results = _window(qtbot, routine, clock)
-    qtbot.keyClick(window, Qt.Key.Key_Escape)
-    assert len(results) == 1 and not results[0].completed
+    _at(window, clock, READY + 10 + READY + 5)
+    qtbot.mouseClick(window.player_page.end_button, Qt.MouseButton.LeftButton)
+    [result] = results
+    assert not result.completed and (result.steps_done, result.steps_total) == (1, 3)
+    assert result.active.total_seconds() == 15 and not window.isVisible()
 
     other, other_results = _window(qtbot, routine, clock)
-    clock.advance(12)
-    other.refresh()
-    other.close()
-    assert len(other_results) == 1
-    assert other_results[0].steps_done == 1 and not other_results[0].completed
+    qtbot.keyClick(other, Qt.Key.Key_Escape)
+    assert len(other_results) == 1 and not other.isVisible()
+
+
+def test_keys_in_the_first_second_are_ignored_so_typing_is_not_swallowed(qtbot, routine, clock):
+    window = BreakWindow(routine, clock)
+    qtbot.addWidget(window)
+    window.show()
+    window.timer.stop()
+    clock.advance(INPUT_GUARD / 2)
+    for key in (Qt.Key.Key_Space, Qt.Key.Key_Right, Qt.Key.Key_Escape):
+        qtbot.keyClick(window, key)
+    assert window.isVisible() and window.coach.paused_at is None and window.coach.segment.exercise == 0
+    clock.advance(INPUT_GUARD / 2)
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert window.coach.segment.exercise == 1
+
+
+def test_this_hurts_stops_the_exercise_flags_pain_and_offers_to_leave_it_out(qtbot, routine, clock):
+    window, results = _window(qtbot, routine, clock)
+    left_out: list[str] = []
+    window.skip_in_future.connect(left_out.append)
+    _at(window, clock, READY + 2)
+    qtbot.mouseClick(window.player_page.hurt_button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.hurt_page
+    _at(window, clock, 120)  # the routine waits while the advice is read
+    assert window.coach.paused_at is not None
+    window.hurt_page.skip_button.click()
+    assert left_out == ["Extension"]
+    window.hurt_page.carry_on_button.click()
+    assert window.player_page.exercise_name.text() == "Rotation"
+    _at(window, clock, READY + 20 + SWITCH_SIDES + 20 + READY + 15)
+    [result] = results
+    assert result.pain and result.hurt == ("Extension",) and not result.completed
+    assert "stopped: it hurt" in window.finish_page.done.text()
+
+
+def test_the_finish_page_closes_by_itself_unless_the_user_engages(qtbot, routine, clock):
+    window, _ = _window(qtbot, routine, clock)
+    window.coach.end(clock.monotonic())
+    window.refresh()
+    window.add_note("That's 2 of 4 breaks today.")
+    assert "2 of 4 breaks today" in window.finish_page.notes.text()
+    for _ in range(CLOSES_AFTER - 1):
+        window._second_passed()
+    assert window.isVisible() and window.finish_page.countdown.text() == "Closes in 1 s"
+    window._second_passed()
+    assert not window.isVisible()
+
+    stays, _ = _window(qtbot, routine, clock)
+    stays.coach.end(clock.monotonic())
+    stays.refresh()
+    qtbot.keyClick(stays, Qt.Key.Key_Shift)  # any key: the user is reading it
+    for _ in range(CLOSES_AFTER + 5):
+        stays._second_passed()
+    assert stays.isVisible() and stays.finish_page.countdown.text() == ""
+
+    rated, _ = _window(qtbot, routine, clock)
+    rated.coach.end(clock.monotonic())
+    rated.refresh()
+    qtbot.mouseClick(rated.finish_page.feedback.buttons["about_right"], Qt.MouseButton.LeftButton)
+    for _ in range(AFTER_FEEDBACK):
+        rated._second_passed()
+    assert not rated.isVisible()
+
+
+def test_sound_cues_mark_the_count_starting_new_exercises_and_the_end(qtbot, routine, clock):
+    played: list[str] = []
+    window, _ = _window(qtbot, routine, clock, sound=played.append)
+    for _ in range(int(READY + 10 + READY + 20 + SWITCH_SIDES + 20 + READY + 15) + 1):
+        _at(window, clock, 1)
+    assert played == ["go", "ready", "go", "ready", "go", "ready", "go", "done"]
+
+
+def test_the_layout_never_jumps_whatever_is_shown(qtbot, library_routine, clock):
+    routine, library = library_routine
+    window, _ = _window(qtbot, routine, clock, library=library)
+    window.resize(640, 760)
+    page = window.player_page
+    watched = [page.exercise_name, page.instruction, page.detail, page.ring, page.figure, page.cues]
+    watched += [page.pause_button, page.next_button, page.hurt_button, page.end_button, page.position]
+
+    def geometry():
+        return [(w.mapTo(window, w.rect().topLeft()), w.size()) for w in watched]
+
+    first = geometry()
+    while not window.coach.finished:
+        _at(window, clock, 0.7)
+        if window.pages.currentWidget() is page:
+            assert geometry() == first, page.instruction.text()
+        if window.coach.segment.exercise == 1 and window.coach.paused_at is None:
+            window.toggle_pause()
+            assert geometry() == first
+            window.toggle_pause()

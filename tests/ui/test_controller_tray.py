@@ -104,13 +104,13 @@ def test_take_a_break_from_the_menu_answers_the_reminder_and_logs_completion(par
     window = opened[0]
     window.timer.stop()
     assert window.isVisible()
-    clock.advance(65)
+    clock.advance(83)  # the whole routine as coached
     window.refresh()
     [entry] = break_log.recent()
     assert entry.outcome is Outcome.COMPLETED and entry.reminded
-    assert (entry.steps_done, entry.steps_total) == (4, 4)
+    assert (entry.steps_done, entry.steps_total) == (3, 3)
     assert entry.routine_id == "test"
-    assert "Next break at 10:31" in window.done_text.text()
+    assert "Next break at 10:31" in window.finish_page.notes.text()
     assert "Sitting for under a minute" in tray.icon.toolTip()
 
 
@@ -136,7 +136,7 @@ def test_break_started_without_reminder_is_its_own_entry(parts, clock):
     tray.take_break.trigger()
     window = opened[0]
     window.timer.stop()
-    clock.advance(65)
+    clock.advance(83)  # the whole routine as coached
     window.refresh()
     [entry] = break_log.recent()
     assert not entry.reminded and entry.outcome is Outcome.COMPLETED
@@ -164,7 +164,7 @@ def test_recent_breaks_from_the_menu_lists_what_was_logged(parts, qtbot, clock):
     _run_until(controller, wakeups, clock, clock.now() + timedelta(minutes=5))
     tray.take_break.trigger()
     opened[0].timer.stop()
-    clock.advance(65)
+    clock.advance(83)  # the whole routine as coached
     opened[0].refresh()
     tray.history.trigger()
     window = controller.history_window

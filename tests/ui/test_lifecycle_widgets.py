@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from deskbreak.app.configuration import Configuration
 from deskbreak.app.controller import Controller
 from deskbreak.core.clock import FakeClock
+from deskbreak.core.coach_view import coached_length
 from deskbreak.core.lifecycle import OVERRUN
 from deskbreak.core.policy import POLL_INTERVAL, BreakPolicy, Outcome, Phase
 from deskbreak.core.routines import Exercise, Focus, Routine
@@ -187,9 +188,9 @@ class WidgetMachine(RuleBasedStateMachine):
     def routine_runs_to_the_end(self) -> None:
         window = self.window
         assert window is not None
-        if window.player.paused:
+        if window.coach.paused_at is not None:
             window.toggle_pause()
-        self._advance(ROUTINE.total.total_seconds() + 1)
+        self._advance(coached_length(ROUTINE).total_seconds() + 1)
 
     @precondition(lambda self: self.window is not None)
     @rule()
@@ -260,7 +261,7 @@ class WidgetMachine(RuleBasedStateMachine):
         on_break = self.controller.policy.phase is Phase.ON_BREAK
         if on_break:
             window = self.window
-            assert window is not None and window.isVisible() and not window.player.finished
+            assert window is not None and window.isVisible() and not window.coach.finished
             assert not self.tray.take_break.isEnabled()
         else:
             assert self.tray.take_break.isEnabled()
@@ -284,7 +285,7 @@ class WidgetMachine(RuleBasedStateMachine):
     def no_logged_break_outlasts_its_routine_by_more_than_the_overrun(self) -> None:
         for record in self.log.recent(10_000):
             if record.started_at and record.ended_at:
-                assert record.ended_at - record.started_at <= ROUTINE.total + OVERRUN
+                assert record.ended_at - record.started_at <= coached_length(ROUTINE) + OVERRUN
 
 
 @pytest.mark.usefixtures("qapp")
