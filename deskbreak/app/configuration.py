@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..bundled import builtin_routines_dir
 from ..core.policy import PolicySettings
@@ -11,7 +11,10 @@ from ..core.routines import Routine
 from ..core.settings import MAX_FILE_CHARS, Settings
 from .config_file import load_settings, read_text
 from .paths import Paths
-from .routine_library import load_library
+from .routine_library import RoutineLibrary, load_library
+
+PROGRAM = "program"  # the `routine` setting that lets the 6-week program choose
+FALLBACK = "upper-back-basics"  # played when the program has nothing to offer
 
 
 @dataclass(frozen=True)
@@ -19,6 +22,11 @@ class Configuration:
     settings: Settings
     routine: Routine | None
     problems: tuple[Problem, ...]
+    library: RoutineLibrary = field(default_factory=RoutineLibrary)
+
+    @property
+    def follows_program(self) -> bool:
+        return self.settings.routine == PROGRAM
 
     @property
     def policy(self) -> PolicySettings:
@@ -36,7 +44,7 @@ def load_configuration(paths: Paths, last_good: Configuration | None = None) -> 
     keep = last_good.settings if last_good is not None else None
     settings, problems = load_settings(paths.config_file, keep)
     library = load_library(builtin_routines_dir(), paths.routines_dir)
-    wanted = settings.routine
+    wanted = FALLBACK if settings.routine == PROGRAM else settings.routine
     previous = last_good.routine if last_good is not None else None
     broken_file = library.broken.get(wanted)
     if previous is not None and previous.id == wanted and previous.source == broken_file:
@@ -47,7 +55,7 @@ def load_configuration(paths: Paths, last_good: Configuration | None = None) -> 
     else:
         line = _routine_line(paths) if wanted not in library.routines else None
         routine = library.choose(wanted, str(paths.config_file), line)
-    return Configuration(settings, routine, tuple(problems + library.problems))
+    return Configuration(settings, routine, tuple(problems + library.problems), library)
 
 
 def _routine_line(paths: Paths) -> int | None:

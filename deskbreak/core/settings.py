@@ -35,8 +35,9 @@ class Settings:
     sit_limit: timedelta = timedelta(minutes=45)
     snooze: timedelta = timedelta(minutes=5)
     natural_break: timedelta = timedelta(minutes=5)
-    routine: str = "upper-back-basics"
+    routine: str = "program"
     notifications: bool = True
+    sounds: bool = True
     daily_goal: int = 4
     work_days: frozenset[int] = frozenset(range(5))
     count_natural_breaks: bool = False
@@ -129,15 +130,23 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         "routine",
         "text",
-        "Which routine a break plays: a built-in one (upper-back-basics, quick-reset, deep-mobility, "
-        "standing-reset and more: `deskbreak routines list` shows them all) or the file name, without "
-        ".toml, of one of your own in the routines folder next to this file.",
+        'Which routine a break plays. "program": the 6-week program picks one for each break, '
+        "changing through the day and moving on over the weeks. Or always the same one: a built-in "
+        "routine (upper-back-basics, quick-reset, standing-reset and more: `deskbreak routines list` "
+        "shows them all) or the file name, without .toml, of one of your own in the routines folder "
+        "next to this file.",
         max_chars=100,
     ),
     Spec(
         "notifications",
         "true/false",
         "Show desktop notifications when a break is due (the tray icon changes either way).",
+    ),
+    Spec(
+        "sounds",
+        "true/false",
+        "Play a short sound in the break window when the count starts, at each new exercise or side, "
+        "and at the end. Silent where the system has no sound player; the window works without it.",
     ),
     Spec(
         "daily_goal",

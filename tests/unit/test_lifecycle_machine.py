@@ -2,7 +2,7 @@
 checked after every step (at most one break window; "on break" only while a window is open;
 every reminder ends with exactly one outcome; the next reminder always booked while tracking).
 
-The windows here are models driven by the real RoutinePlayer; tests/ui runs the same machine
+The windows here are models driven by the real coach (core/coach.py); tests/ui runs the same machine
 against the real widgets.
 """
 
@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from deskbreak.core.clock import FakeClock
+from deskbreak.core.coach import Coach
+from deskbreak.core.coach_view import coached, coached_length, player_result
 from deskbreak.core.lifecycle import (
     OVERRUN,
     BreakCounted,
@@ -34,7 +36,7 @@ from deskbreak.core.lifecycle import (
     ShowReminder,
     WithdrawReminder,
 )
-from deskbreak.core.player import RoutinePlayer
+from deskbreak.core.player import PlayerResult
 from deskbreak.core.policy import POLL_INTERVAL, BreakPolicy, Phase, PolicySettings
 from deskbreak.core.routines import Exercise, Focus, Routine
 
@@ -48,6 +50,39 @@ ROUTINE = Routine(
     ),
     source="t.toml",
 )
+
+
+class Player:
+    """A break window as the lifecycle sees it: the coach, played to the end, skipped or ended."""
+
+    def __init__(self, routine: Routine, now: float) -> None:
+        self.coach = Coach(tuple(c.move for c in coached(routine)), now)
+
+    @property
+    def finished(self) -> bool:
+        return self.coach.finished
+
+    @property
+    def result(self) -> PlayerResult:
+        return player_result(self.coach)
+
+    def tick(self, now: float) -> None:
+        self.coach.tick(now)
+
+    def skip(self, now: float) -> None:
+        self.coach.next(now)
+
+    def toggle_pause(self, now: float) -> None:
+        if self.coach.paused_at is None:
+            self.coach.pause(now)
+        else:
+            self.coach.resume(now)
+
+    def end(self, now: float) -> PlayerResult:
+        self.coach.end(now)
+        return self.result
+
+
 DURATIONS = st.sampled_from([1, 30, 59, 60, 61, 120, 300, 600, 1800, 2700, 3600])
 SECONDS = st.integers(min_value=1, max_value=2 * 3600)
 
@@ -75,7 +110,7 @@ class LifecycleMachine(RuleBasedStateMachine):
         self.settings = policy_settings(sit, snooze, natural)
         self.ledger = Ledger()
         self.generation = 0
-        self.windows: dict[int, RoutinePlayer] = {}  # open windows: token -> player
+        self.windows: dict[int, Player] = {}  # open windows: token -> player
         self.notification = False
         self.away_since: datetime | None = None
         self.clock_went_back = False
@@ -85,7 +120,7 @@ class LifecycleMachine(RuleBasedStateMachine):
         now = self.clock.now()
         self.generation += 1
         policy = BreakPolicy(self.settings, now, saved)  # type: ignore[arg-type]
-        self.life = BreakLifecycle(policy, ROUTINE.total, len(ROUTINE.steps))
+        self.life = BreakLifecycle(policy, coached_length(ROUTINE), len(ROUTINE.exercises))
         self._tick()
 
     # -- the app around the lifecycle -------------------------------------------------------
@@ -140,7 +175,7 @@ class LifecycleMachine(RuleBasedStateMachine):
             elif isinstance(effect, WithdrawReminder):
                 self.notification = False
             elif isinstance(effect, OpenWindow):
-                self.windows[effect.token] = RoutinePlayer(ROUTINE, self.clock.monotonic())
+                self.windows[effect.token] = Player(ROUTINE, self.clock.monotonic())
             elif isinstance(effect, CloseWindow):
                 self._close(effect.token)
             elif isinstance(effect, BreakCounted):
@@ -277,7 +312,8 @@ class LifecycleMachine(RuleBasedStateMachine):
     @rule(sit=DURATIONS, snooze=DURATIONS, natural=DURATIONS)
     def config_changes(self, sit: int, snooze: int, natural: int) -> None:
         self.settings = policy_settings(sit, snooze, natural)
-        self.life.settings_changed(self.settings, ROUTINE.total, len(ROUTINE.steps), self.clock.now())
+        length = coached_length(ROUTINE)
+        self.life.settings_changed(self.settings, length, len(ROUTINE.exercises), self.clock.now())
         self.wakeup = self.life.next_wakeup(self.clock.now(), self._idle())
 
     @rule(off=st.integers(min_value=0, max_value=900))
@@ -348,7 +384,7 @@ class LifecycleMachine(RuleBasedStateMachine):
 
     @invariant()
     def no_break_outlasts_its_routine_by_more_than_the_overrun(self) -> None:
-        assert self.ledger.longest_break <= ROUTINE.total + OVERRUN
+        assert self.ledger.longest_break <= coached_length(ROUTINE) + OVERRUN
 
 
 LifecycleMachine.TestCase.settings = settings(

@@ -295,8 +295,11 @@ def test_the_shipped_content_covers_what_a_break_needs() -> None:
 
 
 def test_the_default_routine_and_the_ones_the_template_names_are_built_in() -> None:
+    from deskbreak.app.configuration import FALLBACK, PROGRAM
+
     names = {p.stem for p in BUILTIN}
-    assert DEFAULTS.routine in names
-    for name in ("upper-back-basics", "quick-reset", "deep-mobility"):
+    assert DEFAULTS.routine == PROGRAM and PROGRAM not in names  # the program chooses
+    assert FALLBACK in names  # what plays when the program has nothing to offer
+    for name in ("upper-back-basics", "quick-reset", "standing-reset"):
         assert name in CONFIG_TEMPLATE
         assert name in names

@@ -24,7 +24,7 @@ def test_the_defaults_are_the_documented_ones() -> None:
             sit_limit=timedelta(minutes=45),
             snooze=timedelta(minutes=5),
             natural_break=timedelta(minutes=5),
-            routine="upper-back-basics",
+            routine="program",
             notifications=True,
         )
         == DEFAULTS
