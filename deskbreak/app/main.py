@@ -27,6 +27,7 @@ from ..platform.memory import release_free_memory
 from ..platform.notify import TrayMessageNotifier, create_notifier
 from ..platform.screen_awake import ScreenAwake
 from ..platform.session_lock import SessionLockWatcher
+from ..platform.sound import create_sound
 from ..storage.break_log import open_history
 from ..ui.icons import load_icon
 from ..ui.tray import Tray
@@ -192,6 +193,10 @@ def run_app() -> int:
         screen_awake=ScreenAwake(),
     )
 
+    sound = [create_sound(resources_dir() / "sounds", settings.sounds)]
+    controller.windows.sound = lambda name: sound[0].play(name)
+    controller.windows.library = config.library.exercises
+
     def busy() -> bool:
         return controller is not None and (
             controller.lifecycle.on_break or controller.lifecycle.reminder is not None
@@ -208,6 +213,10 @@ def run_app() -> int:
         fresh = load_configuration(paths, last_good=in_force[0])
         in_force[0] = fresh
         controller.apply_configuration(fresh, extra_problems=[])
+        controller.windows.library = fresh.library.exercises
+        if fresh.settings.sounds != (sound[0].route != "none"):
+            sound[0].close()
+            sound[0] = create_sound(resources_dir() / "sounds", fresh.settings.sounds)
         review.apply_settings(fresh.settings)
         for problem in fresh.problems:
             print(f"deskbreak: {problem}", file=sys.stderr)
@@ -258,6 +267,7 @@ def run_app() -> int:
         if server is not None:
             server.close()
         idle.close()
+        sound[0].close()
         tray.hide()
         lost = break_log.close()
         if lost:

@@ -1,0 +1,102 @@
+"""Short sound cues for the break window, played through the platform's own player.
+
+Linux: PipeWire's pw-play, PulseAudio's paplay or ALSA's aplay, whichever is installed; macOS:
+afplay; Windows: winsound (sound_windows.py). Nothing found, or sounds switched off: silence,
+and the window works the same. A cue never blocks the GUI thread and never piles up: while one
+is still playing, the next is dropped (cues are a fraction of a second long).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+NAMES = ("ready", "go", "done")
+LINUX_PLAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("pw-play", ()),
+    ("paplay", ()),
+    ("aplay", ("-q",)),
+)
+MAC_PLAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (("afplay", ()),)
+
+
+class Sound(Protocol):
+    route: str  # what plays the cues: "pw-play", "paplay", "aplay", "afplay", "winsound" or "none"
+
+    def play(self, name: str) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class NullSound:
+    route = "none"
+
+    def play(self, name: str) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+class CommandSound:
+    """Plays a cue by running a command-line player on its WAV file."""
+
+    def __init__(
+        self, command: str, args: tuple[str, ...], folder: Path, spawn: Callable[..., Any] = subprocess.Popen
+    ) -> None:
+        self.route = Path(command).name
+        self.command, self.args, self.folder, self.spawn = command, args, folder, spawn
+        self.running: Any = None
+
+    def play(self, name: str) -> None:
+        if self.running is not None and self.running.poll() is None:
+            return  # the last cue is still sounding
+        file = self.folder / f"{name}.wav"
+        if name not in NAMES or not file.is_file():
+            return
+        try:
+            self.running = self.spawn(
+                [self.command, *self.args, str(file)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                close_fds=True,
+            )
+        except OSError:
+            self.running = None  # the player went away: silence, not an error
+
+    def close(self) -> None:
+        if self.running is not None and self.running.poll() is None:
+            with contextlib.suppress(OSError):
+                self.running.terminate()
+            with contextlib.suppress(OSError, subprocess.TimeoutExpired):
+                self.running.wait(timeout=1)
+        self.running = None
+
+
+def create_sound(
+    folder: Path,
+    enabled: bool,
+    *,
+    platform: str = sys.platform,
+    which: Callable[[str], str | None] = shutil.which,
+    spawn: Callable[..., Any] = subprocess.Popen,
+) -> Sound:
+    """The first way of playing sounds that this system has, or silence."""
+    if not enabled:
+        return NullSound()
+    if platform == "win32":
+        from .sound_windows import WinSound, load_winsound
+
+        module = load_winsound()
+        return WinSound(module, folder) if module is not None else NullSound()
+    for command, args in MAC_PLAYERS if platform == "darwin" else LINUX_PLAYERS:
+        found = which(command)
+        if found:
+            return CommandSound(found, args, folder, spawn)
+    return NullSound()
