@@ -24,6 +24,15 @@ from .finish_page import AFTER_FEEDBACK, FinishPage
 from .hurt_page import HurtPage
 from .player_page import PlayerPage
 
+# Method names, not bound methods: a dict of bound methods on the window is a reference cycle
+# through the window, and PySide6 crashes when the garbage collector breaks that cycle.
+KEYS = {
+    Qt.Key.Key_Space: "toggle_pause",
+    Qt.Key.Key_P: "toggle_pause",
+    Qt.Key.Key_Right: "next",
+    Qt.Key.Key_Left: "back",
+    Qt.Key.Key_Escape: "end_or_close",
+}
 INPUT_GUARD = 1.0  # seconds after opening in which key presses are ignored
 SMOOTH_MS, CALM_MS = 33, 100  # redraw intervals: figure moving, figure still
 EASE_IN, EASE_OUT = 2.0, 1.0  # seconds of movement at each end of a held stretch
@@ -88,13 +97,6 @@ class BreakWindow(QWidget):
         self.hurt_page.skip_in_future.connect(self.skip_in_future)
         self.finish_page.close_requested.connect(self.close)
         self.finish_page.feedback.chosen.connect(self._feedback)
-        self._keys: dict[Qt.Key, Callable[[], None]] = {
-            Qt.Key.Key_Space: self.toggle_pause,
-            Qt.Key.Key_P: self.toggle_pause,
-            Qt.Key.Key_Right: self.next,
-            Qt.Key.Key_Left: self.back,
-            Qt.Key.Key_Escape: self.end_or_close,
-        }
 
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -267,11 +269,11 @@ class BreakWindow(QWidget):
             event.accept()  # typing that was under way when the window opened
             return
         self._engaged()
-        action = self._keys.get(Qt.Key(event.key()))
+        action = KEYS.get(Qt.Key(event.key()))
         if action is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             super().keyPressEvent(event)
             return
-        action()
+        getattr(self, action)()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         self._engaged()

@@ -206,3 +206,43 @@ def test_the_layout_never_jumps_whatever_is_shown(qtbot, library_routine, clock)
             window.toggle_pause()
             assert geometry() == first
             window.toggle_pause()
+
+
+def test_a_window_dropped_by_python_is_collected_without_crashing():
+    """A reference cycle through the window (e.g. a dict of its bound methods) made PySide6
+    crash when the garbage collector broke it; run where a crash cannot take pytest down."""
+    import os
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(
+        """
+        import gc
+        from datetime import timedelta
+        from PySide6.QtWidgets import QApplication
+        from deskbreak.core.clock import SystemClock
+        from deskbreak.core.routines import Exercise, Focus, Routine
+        from deskbreak.ui.break_window import BreakWindow
+        app = QApplication([])
+        moves = (Exercise("A", Focus.EXTENSION, timedelta(seconds=10), ("a",)),)
+        for closed in (False, True):
+            window = BreakWindow(Routine("r", "R", "", moves, "r.toml"), SystemClock())
+            window.show()
+            app.processEvents()
+            if closed:
+                window.close()
+            del window
+            gc.collect()
+        print("collected")
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stdout.strip() == "collected", done.stderr[-1500:]
