@@ -44,8 +44,12 @@ JOINTS: tuple[Joint, ...] = (
         joint
         for side in ("left", "right")
         for joint in (
-            Joint(f"{side}_arm", -60, 180, "degrees", f"{side} arm raised: 0 hanging, 90 level, 180 overhead"),
-            Joint(f"{side}_out", -90, 180, "degrees", f"{side} arm's direction: 0 forward, 90 out, -90 across"),
+            Joint(
+                f"{side}_arm", -60, 180, "degrees", f"{side} arm raised: 0 hanging, 90 level, 180 overhead"
+            ),
+            Joint(
+                f"{side}_out", -90, 180, "degrees", f"{side} arm's direction: 0 forward, 90 out, -90 across"
+            ),
             Joint(f"{side}_roll", -90, 120, "degrees", f"{side} upper arm rolled out (+) or in (-)"),
             Joint(f"{side}_elbow", 0, 160, "degrees", f"{side} elbow bend, 0 straight"),
         )
@@ -186,7 +190,9 @@ def _pose(raw: Any, default: Pose, part: str, read: Reader) -> Pose:
         number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
         if number is None or not math.isfinite(number) or not joint.low <= number <= joint.high:
             limits = f"{joint.low:g} to {joint.high:g}"
-            found = f"{shown(value)} is {kind(value)}" if number is None else f"{shown(value)} is out of range"
+            found = (
+                f"{shown(value)} is {kind(value)}" if number is None else f"{shown(value)} is out of range"
+            )
             raise _error(read, f"{found}; needs {joint.unit} from {limits} ({joint.meaning})", part, name)
         values[INDEX[name]] = float(number)
     return Pose(tuple(values))

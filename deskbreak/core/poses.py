@@ -118,17 +118,27 @@ def describe(spec: PoseSpec, side: str | None = None) -> str:
         if size >= 6:
             moves.append((size, grow if delta > 0 else shrink))
     words = [w for _, w in sorted(moves, key=lambda m: -m[0])[:2]]
-    both = {"raising the left arm", "raising the right arm"}
-    if both <= set(words):
-        words = ["raising both arms"]
+    for left in list(words):
+        right = left.replace("left arm", "right arm")
+        if right != left and right in words:
+            words = [
+                left.replace("the left arm", "both arms") if w == left else w for w in words if w != right
+            ]
+    for way in ("left", "right"):
+        body, head = f"turning the upper body to the {way}", f"turning the head to the {way}"
+        if body in words and head in words:
+            words = [f"turning the upper body and head to the {way}"]
     what = " and ".join(words) if words else "holding the position and breathing"
     return f"{BASE_WORDS[spec.base]}, {what}"
 
 
 # -- what is highlighted -------------------------------------------------------------------
 
-_GROUP = {"lean": "trunk", "bend": "trunk", "side_bend": "trunk", "twist": "trunk", "neck": "head",
-          "turn": "head", "tilt": "head", "tuck": "head", "shrug": "shoulders", "blades": "shoulders"}  # fmt: skip
+_GROUP = {
+    **dict.fromkeys(("lean", "bend", "side_bend", "twist"), "trunk"),
+    **dict.fromkeys(("neck", "turn", "tilt", "tuck"), "head"),
+    **dict.fromkeys(("shrug", "blades"), "shoulders"),
+}
 
 
 def moving_groups(spec: PoseSpec, side: str | None = None) -> frozenset[str]:
@@ -148,4 +158,3 @@ def _swap(group: str) -> str:
     if group.startswith("right_"):
         return "left_" + group[6:]
     return group
-

@@ -18,10 +18,10 @@ FLOOR: dict[str, tuple[float, float, float, float]] = {  # x from, x to, z from,
     "wall-behind": (-0.3, 0.3, -0.09, 0.35),
     "wall-front": (-0.3, 0.3, -0.3, 0.3),
     "doorway": (-0.3, 0.3, -0.35, 0.35),
-    "all-fours": (-0.3, 0.3, -0.5, 0.55),
+    "all-fours": (-0.28, 0.28, -0.42, 0.48),
     "side-lying": (-0.6, 0.42, -0.25, 0.45),
 }
-WALL_HEIGHT = 1.25
+WALL_HEIGHT = 1.18
 DOOR_HEIGHT = 1.12
 
 
@@ -53,7 +53,10 @@ def _scenery(spec: PoseSpec) -> list[tuple[Vec, ...]]:
         x = max(abs(p[0]) for p in elbows) + 0.03
         z = sum(p[2] for p in elbows) / 2
         lines += [((-x, 0.0, z), (-x, DOOR_HEIGHT, z), (x, DOOR_HEIGHT, z), (x, 0.0, z))]
-        lines += [((-x, 0.0, z - 0.1), (-x, DOOR_HEIGHT, z - 0.1)), ((x, 0.0, z - 0.1), (x, DOOR_HEIGHT, z - 0.1))]
+        lines += [
+            ((-x, 0.0, z - 0.1), (-x, DOOR_HEIGHT, z - 0.1)),
+            ((x, 0.0, z - 0.1), (x, DOOR_HEIGHT, z - 0.1)),
+        ]
     return lines
 
 

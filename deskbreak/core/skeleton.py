@@ -73,13 +73,13 @@ class Base:
 
 
 BASES: dict[str, Base] = {
-    "seated": Base(0, 0, ((88, 88, 6), (88, 88, 6)), 0.27, 10, (0.0, 0.55, 0.08), 1.2),
-    "standing": Base(0, 0, ((0, 0, 4), (0, 0, 4)), 0.515, 8, (0.0, 0.62, 0.0), 1.3),
-    "wall-behind": Base(0, 0, ((10, 12, 4), (10, 12, 4)), 0.51, 8, (0.0, 0.62, 0.0), 1.3),
-    "wall-front": Base(8, 0, ((0, 0, 4), (0, 0, 4)), 0.51, 8, (0.0, 0.62, 0.05), 1.3),
-    "doorway": Base(0, 0, ((22, 8, 3), (-12, 4, 3)), 0.5, 8, (0.0, 0.62, 0.05), 1.3),
-    "all-fours": Base(78, 0, ((78, 90, 4), (78, 90, 4)), 0.27, 22, (0.0, 0.33, 0.12), 1.15, True),
-    "side-lying": Base(0, 90, ((50, 95, 0), (50, 95, 0)), 0.12, 80, (-0.2, 0.2, -0.02), 1.1, front_yaw=0.0),
+    "seated": Base(0, 0, ((88, 88, 6), (88, 88, 6)), 0.27, 10, (0.0, 0.43, 0.08), 1.05),
+    "standing": Base(0, 0, ((0, 0, 4), (0, 0, 4)), 0.515, 8, (0.0, 0.56, 0.0), 1.27),
+    "wall-behind": Base(0, 0, ((10, 12, 4), (10, 12, 4)), 0.51, 8, (0.0, 0.6, 0.06), 1.32),
+    "wall-front": Base(8, 0, ((0, 0, 4), (0, 0, 4)), 0.51, 8, (0.0, 0.6, 0.07), 1.32),
+    "doorway": Base(0, 0, ((22, 8, 3), (-12, 4, 3)), 0.5, 8, (0.0, 0.56, 0.0), 1.27),
+    "all-fours": Base(78, 0, ((78, 90, 4), (78, 90, 4)), 0.27, 22, (0.0, 0.105, 0.12), 1.12, True),
+    "side-lying": Base(0, 90, ((50, 95, 0), (50, 95, 0)), 0.12, 80, (-0.09, 0.12, -0.02), 1.1, front_yaw=0.0),
 }
 # Camera yaw for each view: side shows the person's right, facing right (front: Base.front_yaw).
 YAW = {"side": 68.0, "back": 180.0}
@@ -123,11 +123,13 @@ def _rz(deg: float) -> Mat:
 def _mul2(a: Mat, b: Mat) -> Mat:
     rows = []
     for r in a:
-        rows.append((
-            r[0] * b[0][0] + r[1] * b[1][0] + r[2] * b[2][0],
-            r[0] * b[0][1] + r[1] * b[1][1] + r[2] * b[2][1],
-            r[0] * b[0][2] + r[1] * b[1][2] + r[2] * b[2][2],
-        ))
+        rows.append(
+            (
+                r[0] * b[0][0] + r[1] * b[1][0] + r[2] * b[2][0],
+                r[0] * b[0][1] + r[1] * b[1][1] + r[2] * b[2][1],
+                r[0] * b[0][2] + r[1] * b[1][2] + r[2] * b[2][2],
+            )
+        )
     return rows[0], rows[1], rows[2]
 
 
@@ -174,8 +176,10 @@ def joints(pose: Pose, base_name: str) -> tuple[Vec, ...]:
     for s in (1.0, -1.0):
         at = 10 if s > 0 else 14
         raise_, out, roll, elbow = v[at : at + 4]
-        shoulder = _at(neck_base, upper, (s * SHOULDER * (1 - 0.12 * blades / 100), -0.03 + 0.06 * shrug / 100,
-                                          -0.06 * blades / 100))  # fmt: skip
+        squeeze, lift = blades / 100, shrug / 100
+        shoulder = _at(
+            neck_base, upper, (s * SHOULDER * (1 - 0.12 * squeeze), -0.03 + 0.06 * lift, -0.06 * squeeze)
+        )
         arm = _limb(shoulder, upper, s, raise_, out, roll)
         elbow_at = _at(shoulder, arm, (0.0, -UPPER_ARM, 0.0))
         fore = _mul(arm, _rx(-elbow))
@@ -254,7 +258,10 @@ def skeleton(pose: Pose, base_name: str, view: str) -> Skeleton:
     )
     head_far = cam.depth(body[P["nose"]]) < cam.depth(body[P["head"]]) - HEAD_R * 0.3
     centre = cam.depth(body[P["head"]])
-    eyes = (cam.depth(body[P["left_eye"]]) > centre + HEAD_R * 0.3, cam.depth(body[P["right_eye"]]) > centre + HEAD_R * 0.3)
+    eyes = (
+        cam.depth(body[P["left_eye"]]) > centre + HEAD_R * 0.3,
+        cam.depth(body[P["right_eye"]]) > centre + HEAD_R * 0.3,
+    )
     return Skeleton(points, body, strokes, HEAD_R * cam.scale, head_far, eyes, clipped)
 
 

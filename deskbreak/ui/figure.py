@@ -113,7 +113,9 @@ class FigureWidget(QWidget):
                 "prop": _mix(ink, paper, 0.62),
                 "paper": paper,
             }[role]
-            pen = QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+            pen = QPen(
+                colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin
+            )
             self._pens[(role, width)] = pen
         return pen
 
@@ -124,7 +126,9 @@ class FigureWidget(QWidget):
         side = min(self.width(), self.height())
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.translate((self.width() - side) / 2 + side * MARGIN, (self.height() - side) / 2 + side * MARGIN)
+        painter.translate(
+            (self.width() - side) / 2 + side * MARGIN, (self.height() - side) / 2 + side * MARGIN
+        )
         painter.scale(side * (1 - 2 * MARGIN), side * (1 - 2 * MARGIN))
         painter.setPen(self._pen("prop", PROP_WIDTH))
         for line in self._props:

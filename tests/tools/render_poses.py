@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -29,9 +28,10 @@ LABEL = 150
 
 def palette(dark: bool) -> QPalette:
     pal = QPalette()
-    window, text, highlight = (("#1e1f22", "#e8e8e8", "#7fb4ff") if dark else ("#fafafa", "#202020", "#1a62c9"))
-    for role, colour in ((QPalette.ColorRole.Window, window), (QPalette.ColorRole.WindowText, text),
-                         (QPalette.ColorRole.Text, text), (QPalette.ColorRole.Highlight, highlight)):  # fmt: skip
+    window, text, highlight = ("#1e1f22", "#e8e8e8", "#7fb4ff") if dark else ("#fafafa", "#202020", "#1a62c9")
+    roles = QPalette.ColorRole
+    colours = {roles.Window: window, roles.WindowText: text, roles.Text: text, roles.Highlight: highlight}
+    for role, colour in colours.items():
         pal.setColor(role, QColor(colour))
     return pal
 
@@ -58,8 +58,9 @@ def main() -> int:
     widget.resize(CELL, CELL)
     for row, exercise in enumerate(shown):
         painter.setPen(QColor("black"))
-        painter.drawText(QRect(4, row * CELL, LABEL - 8, CELL), Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignVCenter,
-                         f"{exercise.id}\n{exercise.pose.view}/{exercise.pose.base}")  # fmt: skip
+        label = f"{exercise.id}\n{exercise.pose.view}/{exercise.pose.base}"
+        flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(QRect(4, row * CELL, LABEL - 8, CELL), flags, label)
         for col, (dark, phase, side) in enumerate(columns):
             pal = palette(dark)
             widget.setPalette(pal)
@@ -67,7 +68,7 @@ def main() -> int:
             widget.set_moment(exercise.pose, phase, 1.0, side=per_side)
             image = QImage(CELL, CELL, QImage.Format.Format_ARGB32_Premultiplied)
             image.fill(pal.color(QPalette.ColorRole.Window))
-            widget.render(image, QPoint(), widget.rect(), QWidget_render_flags())
+            widget.render(image, QPoint())
             painter.drawImage(LABEL + col * CELL, row * CELL, image)
         if row == 0:
             print(widget.accessibleDescription())
@@ -76,12 +77,6 @@ def main() -> int:
     print(sys.argv[1])
     del app
     return 0
-
-
-def QWidget_render_flags():  # noqa: N802, ANN201
-    from PySide6.QtWidgets import QWidget
-
-    return QWidget.RenderFlag.DrawChildren
 
 
 if __name__ == "__main__":
