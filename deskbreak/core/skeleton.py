@@ -69,7 +69,7 @@ class Base:
     center: Vec  # the body point at the middle of the picture
     span: float  # body units across the picture
     toes_back: bool = False  # feet point back (kneeling)
-    front_yaw: float = 22.0  # the front view, turned a little so arms reaching forward show
+    front_yaw: float = -22.0  # the front view, turned a little so arms reaching forward show
 
 
 BASES: dict[str, Base] = {
@@ -166,7 +166,7 @@ def joints(pose: Pose, base_name: str) -> tuple[Vec, ...]:
     lumbar = _at(hip, lower, (0.0, LUMBAR, 0.0))
     neck_base = _at(lumbar, upper, (0.0, THORAX, 0.0))
     head_frame = _mul(upper, _ry(turn), _rz(-tilt), _rx(neck))
-    head_base = _at(neck_base, upper, (0.0, NECK * 0.6, -0.035 * tuck / 100 + 0.012))
+    head_base = _at(neck_base, upper, (0.0, NECK * 0.6, -0.045 * tuck / 100 + 0.012))
     head_base = _at(head_base, head_frame, (0.0, NECK * 0.4, 0.0))
     head = _at(head_base, head_frame, (0.0, HEAD_R, 0.012))
     nose = _at(head, head_frame, (0.0, -0.01, HEAD_R * 1.15))

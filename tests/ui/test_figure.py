@@ -17,6 +17,7 @@ from deskbreak.ui.figure import FigureWidget
 
 FILES = sorted((resources_dir() / "exercises").glob("*.toml"))
 SIZES = (QSize(96, 96), QSize(200, 200), QSize(320, 180))
+RENDERS = (*((size, 1.0) for size in SIZES), (QSize(200, 200), 2.0))  # (size, device pixel ratio)
 LIGHT = {"Window": "#fafafa", "WindowText": "#202020", "Text": "#202020", "Highlight": "#1a62c9"}
 DARK = {"Window": "#1e1f22", "WindowText": "#e8eaed", "Text": "#e8eaed", "Highlight": "#8ab4f8"}
 
@@ -65,9 +66,7 @@ def test_every_exercise_draws_clearly_at_any_size_ratio_and_palette(figure: Figu
         dark = background < 128
         for phase in (Phase.GET_READY, Phase.HOLD):
             figure.set_moment(exercise.pose, phase, 1.0)
-            for size, ratio in (
-                (SIZES[0], 1.0), (SIZES[1], 1.0), (SIZES[2], 1.0), (SIZES[1], 2.0)
-            ):  # fmt: skip
+            for size, ratio in RENDERS:
                 pixels = grey(figure, size, ratio)
                 marked = [v for v in pixels if abs(v - background) > 60]
                 assert len(marked) > 0.01 * len(pixels), (size, ratio, "the figure is drawn")
