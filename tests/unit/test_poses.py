@@ -288,3 +288,13 @@ def test_garbled_pose_tables_are_read_or_refused_with_a_routine_error(
             assert exc.problem.file == FILE
             continue
         assert isinstance(exercise.pose, PoseSpec)
+
+
+def test_the_schema_docs_list_every_joint_and_the_worked_example_is_shipped() -> None:
+    readme = (resources_dir() / "routines" / "README.md").read_text(encoding="utf-8")
+    for joint in JOINTS:
+        rows = readme.split("| Joint | Range | Meaning |")[1].split("\n\n")[0].splitlines()
+        row = next((line for line in rows if f"`{joint.name}`" in line), "")
+        assert f"{joint.low:g} to {joint.high:g}" in row, joint.name
+    example = readme.split("A worked example")[1].split("```toml\n")[1].split("```")[0]
+    assert example in (resources_dir() / "exercises" / "seated-twist.toml").read_text(encoding="utf-8")
