@@ -44,7 +44,6 @@ class FigureWidget(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Exercise figure")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
         self._spec: PoseSpec | None = None
         self._side: str | None = None
         self._pose: Pose | None = None
@@ -89,7 +88,8 @@ class FigureWidget(QWidget):
             self._skeleton = skeleton(pose, spec.base, spec.view)
             self.update()
 
-    def skeleton(self) -> Skeleton | None:
+    def current_skeleton(self) -> Skeleton | None:
+        """The geometry being shown (None before the first exercise)."""
         return self._skeleton
 
     # -- drawing -----------------------------------------------------------------------------

@@ -119,6 +119,6 @@ def test_size_hints_stay_put_and_names_are_read_out(figure: FigureWidget) -> Non
 def test_an_unchanged_moment_does_not_repaint(figure: FigureWidget, qtbot) -> None:
     spec = shipped(resources_dir() / "exercises" / "chin-tucks.toml").pose
     figure.set_moment(spec, Phase.HOLD, 0.5)
-    before = figure.skeleton()
+    before = figure.current_skeleton()
     figure.set_moment(spec, Phase.HOLD, 0.9)  # the same end pose
-    assert figure.skeleton() is before
+    assert figure.current_skeleton() is before
