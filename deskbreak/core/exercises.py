@@ -18,6 +18,7 @@ from typing import Any
 
 from .dose import Dose
 from .durations import DurationError, parse_duration
+from .pose_data import PoseSpec, neutral_spec, parse_pose
 from .problems import Problem, kind, line_of, quoted, shown, toml_error, without_bom
 from .routines import MAX_FILE_CHARS, Exercise, Focus, RoutineError
 
@@ -46,6 +47,7 @@ GET_READY = timedelta(seconds=5)
 FIELDS = (
     "title", "focus", "posture", "level", "strength", "equipment", "cues", "breathing", "feel",
     "easier", "harder", "cautions", "dose",
+    "pose",
 )  # fmt: skip
 DOSE_FIELDS = ("reps", "tempo", "hold", "per_side", "sets")
 _FOCI = tuple(f.value for f in Focus)
@@ -68,6 +70,7 @@ class LibraryExercise:
     cautions: tuple[str, ...]
     dose: Dose
     source: str
+    pose: PoseSpec = neutral_spec("standing")  # the animated figure's poses ([pose], pose_data.py)
 
     def for_player(self, dose: Dose | None = None) -> Exercise:
         """The exercise as today's break window plays it: its cues, then the dose (the window has
@@ -199,4 +202,5 @@ def parse_exercise(text: str, exercise_id: str, file: str) -> LibraryExercise:
         cautions=text_list(data.get("cautions"), CAUTIONS, LIMITS["caution"], "cautions", read),
         dose=dose,
         source=file,
+        pose=parse_pose(data, read),
     )
