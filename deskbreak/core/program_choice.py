@@ -96,3 +96,11 @@ def routine_for_now(
     fresh = [a for a in order if a.routine.id not in done_today]
     chosen = fresh[0] if fresh else next((a for a in order if a.routine.id != last), order[0])
     return Choice(chosen, stage, where, fallback)
+
+
+def heading(where: Progress, program: Program) -> tuple[str, str]:
+    """The stage as the break window and the tray tooltip show it: a label and one line about
+    it, e.g. ("Week 3 of 6 · Holds, arching and the wall", "Stay a little longer ...")."""
+    stage = program.stage(where.track, where.stage)
+    label = where.label if where.maintenance else f"{where.label} · {stage.title}"
+    return label, stage.about

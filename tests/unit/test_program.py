@@ -26,7 +26,7 @@ from deskbreak.core.program import (
     switch_track,
     week,
 )
-from deskbreak.core.program_choice import routine_for_now, stage_pool
+from deskbreak.core.program_choice import heading, routine_for_now, stage_pool
 from deskbreak.core.program_file import parse_program
 from deskbreak.core.program_schedule import Track, stage_count
 from deskbreak.core.routines import RoutineError
@@ -74,6 +74,12 @@ def test_the_week_and_stage_follow_the_days_since_the_start(days, expected, stag
     where = progress(STATE, day(days))
     assert (week(STATE, day(days)), where.stage, where.label) == (expected, stage, label)
     assert not where.held and not where.suggest_move_on and where.message is None
+
+
+def test_the_heading_names_the_week_and_the_stage():
+    label, about = heading(progress(STATE, day(15)), PROGRAM)
+    assert label == "Week 3 of 6 · Holds, arching and the wall" and about.startswith("Stay a little longer")
+    assert heading(progress(STATE, day(99)), PROGRAM)[0] == "Program complete · keeping it up"
 
 
 def test_the_gentle_track_takes_longer_over_each_early_stage():
