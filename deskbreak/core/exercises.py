@@ -1,7 +1,8 @@
 """The exercise library: one TOML file per exercise, with dosage as people are coached.
 
 An exercise has a title, a focus, a posture (seated, standing, wall, doorway, floor), 3-5 cues,
-a breathing cue, what it should feel like, an easier and a harder variant, cautions, and a dose:
+a breathing cue, what it should feel like, an easier and a harder variant, cautions, care tags
+(care_tags.py: declared cautions that leave it out or ease it), and a dose:
 repetitions with a tempo ("lift for 2, hold 3, back for 2") or a hold in seconds, per side where
 it is one-sided, in one to three sets. Routines name exercises by id (routine_refs.py).
 
@@ -12,10 +13,11 @@ RoutineError, whose Problem names the file, the line, the field and what is wron
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
+from .care_tags import CareTags, parse_care
 from .dose import Dose
 from .durations import DurationError, parse_duration
 from .pose_data import PoseSpec, neutral_spec, parse_pose
@@ -46,8 +48,7 @@ HOLD = (timedelta(seconds=5), timedelta(seconds=90))
 GET_READY = timedelta(seconds=5)
 FIELDS = (
     "title", "focus", "posture", "level", "strength", "equipment", "cues", "breathing", "feel",
-    "easier", "harder", "cautions", "dose",
-    "pose",
+    "easier", "harder", "cautions", "care", "dose", "pose",
 )  # fmt: skip
 DOSE_FIELDS = ("reps", "tempo", "hold", "per_side", "sets")
 _FOCI = tuple(f.value for f in Focus)
@@ -68,6 +69,7 @@ class LibraryExercise:
     easier: str
     harder: str
     cautions: tuple[str, ...]
+    care: CareTags = field(default=CareTags(), kw_only=True)  # declared cautions that skip or ease it
     dose: Dose
     source: str
     pose: PoseSpec = neutral_spec("standing")  # the animated figure's poses ([pose], pose_data.py)
@@ -200,6 +202,7 @@ def parse_exercise(text: str, exercise_id: str, file: str) -> LibraryExercise:
         easier=text_field(data.get("easier"), LIMITS["easier"], "easier", read),
         harder=text_field(data.get("harder"), LIMITS["harder"], "harder", read),
         cautions=text_list(data.get("cautions"), CAUTIONS, LIMITS["caution"], "cautions", read),
+        care=parse_care(data.get("care"), read.text, file),
         dose=dose,
         source=file,
         pose=parse_pose(data, read),

@@ -9,7 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from deskbreak.bundled import builtin_routines_dir
+from deskbreak.core.care_tags import Adapt, CareTags
 from deskbreak.core.exercises import LibraryExercise, parse_exercise
+from deskbreak.core.profile import Care
 from deskbreak.core.routine_refs import names_library_exercises, parse_routine_refs
 from deskbreak.core.routines import Focus, RoutineError
 
@@ -47,6 +50,7 @@ feel = "A gentle wring through the middle of the back."
 easier = "Turn a little less."
 harder = "Hold the end for 3 seconds."
 cautions = ["Stop if the turn hurts."]
+care = { osteoporosis = "easier", recent-surgery = "skip" }
 
 [dose]
 hold = "10s"
@@ -166,3 +170,68 @@ def _mutate(text: str, data: st.DataObject) -> str:
         chunk = data.draw(st.text(alphabet='"[]={},\n#0129 .-xhs', min_size=1, max_size=3))
         text = text[:pos] + chunk + text[pos + data.draw(st.integers(0, 3)) :]
     return text
+
+
+def test_care_tags_read_in_the_order_care_declares_them_and_default_to_none():
+    text = CHIN_TUCKS.replace("\n[dose]", 'care = { pregnancy = "skip", osteoporosis = "easier" }\n\n[dose]')
+    tags = parse_exercise(text, "chin-tucks", FILE).care
+    assert tags.tags == ((Care.OSTEOPOROSIS, Adapt.EASIER), (Care.PREGNANCY, Adapt.SKIP))
+    assert tags.skip_for({Care.PREGNANCY, Care.BALANCE}) == (Care.PREGNANCY,)
+    assert tags.easier_for({Care.OSTEOPOROSIS}) == (Care.OSTEOPOROSIS,) and tags.get(Care.BALANCE) is None
+    assert parse_exercise(CHIN_TUCKS, "chin-tucks", FILE).care == CareTags()
+    as_table = CHIN_TUCKS.replace("\n[dose]", '[care]\nbalance = "skip"\n\n[dose]')
+    assert parse_exercise(as_table, "chin-tucks", FILE).care.skip_for(set(Care)) == (Care.BALANCE,)
+
+
+@pytest.mark.parametrize(
+    ("care", "key", "words"),
+    [
+        ('{ osteoporosis = "avoid" }', "care.osteoporosis", '"avoid" is not allowed; one of skip, easier'),
+        ("{ balance = true }", "care.balance", "true is not allowed; one of skip, easier"),
+        (
+            '{ knees = "skip" }',
+            "care.knees",
+            'unknown caution "knees" (allowed: osteoporosis, recent-surgery',
+        ),
+        ('"skip"', "care", 'needs a table like { osteoporosis = "easier" }'),
+    ],
+)
+def test_a_care_mistake_names_the_file_the_line_and_the_key(care, key, words):
+    text = CHIN_TUCKS.replace("\n[dose]", f"care = {care}\n\n[dose]")
+    with pytest.raises(RoutineError) as info:
+        parse_exercise(text, "chin-tucks", FILE)
+    problem = info.value.problem
+    assert (problem.file, problem.key) == (FILE, key) and words in problem.message
+    assert problem.line is not None and text.splitlines()[problem.line - 1].startswith("care = ")
+
+
+def test_a_care_mistake_in_a_care_table_points_at_its_own_line():
+    text = CHIN_TUCKS.replace("\n[dose]", '[care]\nbalance = "skip"\npregnancy = "never"\n\n[dose]')
+    with pytest.raises(RoutineError) as info:
+        parse_exercise(text, "chin-tucks", FILE)
+    problem = info.value.problem
+    assert problem.key == "care.pregnancy" and text.splitlines()[problem.line - 1].startswith("pregnancy")
+
+
+def test_every_shipped_exercise_states_its_care_tags_and_follows_its_own_cautions():
+    """Each file has a care line, and the obvious cases are tagged: floor work is skipped with
+    osteoporosis and unsteady balance, twisting and arching after surgery, head turns with neck problems."""
+    folder = builtin_routines_dir().parent / "exercises"
+    shipped = {
+        p.stem: parse_exercise(p.read_text(encoding="utf-8"), p.stem, str(p)) for p in folder.glob("*.toml")
+    }
+    for path in folder.glob("*.toml"):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        care_line = next(n for n, line in enumerate(lines) if line.startswith("care = "))
+        assert lines[care_line - 1] == "]" and lines[care_line + 2] == "[dose]"  # after cautions, before dose
+    for exercise in shipped.values():
+        if exercise.posture == "floor":
+            assert (
+                exercise.care.get(Care.OSTEOPOROSIS) is Adapt.SKIP
+                and exercise.care.get(Care.BALANCE) is Adapt.SKIP
+            )
+        if "surgery" in " ".join(exercise.cautions) and "skip" in " ".join(exercise.cautions):
+            assert exercise.care.get(Care.RECENT_SURGERY) is Adapt.SKIP, exercise.id
+    assert shipped["neck-turns"].care.get(Care.NECK_PROBLEMS) is Adapt.SKIP
+    assert shipped["doorway-chest-stretch"].care.get(Care.PAINFUL_SHOULDER) is Adapt.SKIP
+    assert shipped["standing-back-bend"].care.get(Care.PREGNANCY) is Adapt.SKIP
