@@ -75,8 +75,9 @@ BUILTIN = SafetyContent(
     cares={},
 )
 
-_LISTS = ("how_it_should_feel", "stop_signs", "this_hurts", "get_help_now", "see_a_doctor_soon")
-_LISTS += ("see_a_clinician",)
+_LISTS = (
+    "how_it_should_feel", "stop_signs", "this_hurts", "get_help_now", "see_a_doctor_soon", "see_a_clinician",
+)  # fmt: skip
 _TEXTS = ("short", "why_upper_back")
 
 
