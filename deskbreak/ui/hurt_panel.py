@@ -92,6 +92,8 @@ class HurtPanel(QWidget):
         self.carry_on_button.setAccessibleName(CARRY_ON)
         self.carry_on_button.setAccessibleDescription("Skip the rest of this exercise and go on")
         self.carry_on_button.setDefault(True)
+        for button in (self.end_button, self.carry_on_button):
+            button.setAutoDefault(True)  # Enter presses the focused button, as in a dialog
         buttons.addWidget(self.end_button)
         buttons.addStretch(1)
         buttons.addWidget(self.carry_on_button)

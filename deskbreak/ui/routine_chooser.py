@@ -42,7 +42,7 @@ class RoutineChooser(QDialog):
         self.setAccessibleName("Choose a routine")
         self.setMinimumSize(380, 360)
         self.resize(520, 560)
-        self.rows = ordered(rows)
+        self.rows = list(rows)  # as given; shown favourites first
         em = self.fontMetrics().height()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(em, em, em, em * 3 // 4)
@@ -87,7 +87,8 @@ class RoutineChooser(QDialog):
         layout.addLayout(buttons)
         self.pin_button.setAutoDefault(False)
 
-        today = next((r.id for r in self.rows if r.today), self.rows[0].id if self.rows else None)
+        first = ordered(self.rows)[0].id if self.rows else None
+        today = next((r.id for r in self.rows if r.today), first)
         self._fill(today)
         self.list.setFocus()
 
@@ -95,13 +96,14 @@ class RoutineChooser(QDialog):
 
     def _fill(self, current: str | None) -> None:
         self.list.clear()
-        for row in self.rows:
+        shown = ordered(self.rows)
+        for row in shown:
             item = QListWidgetItem(row.title)
             item.setData(ROW_ROLE, row)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, row.spoken())
             item.setToolTip(row.summary)
             self.list.addItem(item)
-        ids = [r.id for r in self.rows]
+        ids = [r.id for r in shown]
         if current in ids:
             self.list.setCurrentRow(ids.index(current))
         self._sync_buttons()
@@ -137,14 +139,8 @@ class RoutineChooser(QDialog):
 
     def toggle(self, routine_id: str) -> None:
         """Pin or unpin one routine; the list re-sorts and keeps it current."""
-        pinned = False
-        rows = []
-        for row in self.rows:
-            if row.id == routine_id:
-                pinned = not row.favourite
-                row = replace(row, favourite=pinned)
-            rows.append(row)
-        self.rows = ordered(rows)
+        pinned = not next(r.favourite for r in self.rows if r.id == routine_id)
+        self.rows = [replace(r, favourite=pinned) if r.id == routine_id else r for r in self.rows]
         self._fill(routine_id)
         self.favourite_toggled.emit(routine_id, pinned)
 

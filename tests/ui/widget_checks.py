@@ -1,10 +1,13 @@
-"""A light and a dark palette for rendering widgets, and a contrast check on the rendered pixels."""
+"""Checks shared by the widget tests: a light and a dark palette, the contrast of rendered
+pixels, and a walk over a widget's controls for missing accessible names."""
 
 from __future__ import annotations
 
 from collections import Counter
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QAbstractScrollArea, QWidget
 
 LIGHT = {"window": "#f3f3f3", "text": "#1b1b1b", "base": "#ffffff", "button": "#e9e9e9",
          "highlight": "#2f6fb2", "highlighted_text": "#ffffff"}  # fmt: skip
@@ -48,3 +51,31 @@ def background_and_ink(image: QImage) -> tuple[QColor, QColor]:
     background = QColor(counts.most_common(1)[0][0])
     ink = max((QColor(rgb) for rgb in counts), key=lambda c: contrast(c, background))
     return background, ink
+
+
+def controls(widget: QWidget) -> list[QWidget]:
+    """Every child a user can operate: buttons, lists, scroll areas and anything taking Tab focus."""
+    kinds = (QAbstractButton, QAbstractItemView, QAbstractScrollArea)
+    return [
+        child
+        for child in widget.findChildren(QWidget)
+        if isinstance(child, kinds) or child.focusPolicy() & Qt.FocusPolicy.TabFocus
+    ]
+
+
+def unnamed_controls(widget: QWidget) -> list[str]:
+    return [
+        f"{type(c).__name__} {c.objectName()!r} {getattr(c, 'text', lambda: '')()!r}"
+        for c in controls(widget)
+        if not c.accessibleName().strip()
+    ]
+
+
+def rendered_colours(widget: QWidget, colours: dict[str, str]) -> tuple[QColor, QColor]:
+    """Render the widget under the palette; return its commonest colour and its strongest ink."""
+    widget.setPalette(palette(colours))
+    return background_and_ink(widget.grab().toImage())
+
+
+def close(a: QColor, b: QColor, tolerance: int = 6) -> bool:
+    return max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue())) <= tolerance
