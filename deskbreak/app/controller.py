@@ -8,7 +8,7 @@ windows, notifications and the tray.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +36,7 @@ from ..platform.notify import ACTION_DEFAULT, ACTION_SKIP, ACTION_SNOOZE, ACTION
 from ..storage.break_log import BreakLog
 from ..ui.tray import Tray
 from . import views
+from .break_routines import BreakRoutines
 from .break_windows import BreakWindows
 from .configuration import Configuration
 from .history_writer import HistoryWriter
@@ -84,8 +85,11 @@ class Controller(QObject):
         self.lifecycle = BreakLifecycle(policy, *_routine_shape(routine))
         self.history = HistoryWriter(break_log, problems, tray.show_message)
         self.log = break_log
-        self.routine = routine
+        self.routines = BreakRoutines(routine)
+        self.playing = routine  # the routine of the break window opened last
         self.history.routine_id = routine.id if routine else ""
+        self.notes_after_break: Callable[[datetime], list[str]] = lambda now: []  # e.g. today's goal
+        self.program_label: Callable[[], str] = str  # e.g. "Week 3 of 6", for the tooltip
         self.idle = idle
         self.notifier = notifier
         self.tray = tray
@@ -101,7 +105,7 @@ class Controller(QObject):
         self.windows.closed.connect(self._window_gone)
         self.windows.opened.connect(self.break_window_opened)
         self.windows.feedback.connect(self.history.break_feedback)
-        tray.break_requested.connect(self.take_break)
+        tray.break_requested.connect(lambda: self.take_break())
         tray.snooze_requested.connect(self.snooze)
         tray.skip_requested.connect(self.skip)
         tray.menu_opened.connect(self.refresh_tray)
@@ -164,20 +168,15 @@ class Controller(QObject):
         elif isinstance(effect, WithdrawReminder):
             self.notifier.withdraw()
         elif isinstance(effect, OpenWindow):
-            assert self.routine is not None
-            self.windows.open(effect.token, self.routine)
+            assert self.playing is not None
+            self.windows.open(effect.token, self.playing)
         elif isinstance(effect, RaiseWindow):
             self.windows.raise_(effect.token)
         elif isinstance(effect, CloseWindow):
             self.windows.close(effect.token)
         elif isinstance(effect, BreakCounted) and effect.next_due is not None:
-            when = views.clock_time(effect.next_due, now)
-            note = (
-                f"Next break at {when}."
-                if effect.counted
-                else f"Too short to count; we'll remind you again at {when}."
-            )
-            self.windows.note(effect.token, note)
+            for line in (*self.notes_after_break(now), views.next_break_note(effect, now)):
+                self.windows.note(effect.token, line)
         elif isinstance(effect, NoRoutine):
             self.tray.show_message("deskbreak", "No routine could be loaded; see Problems in the menu.")
 
@@ -194,7 +193,7 @@ class Controller(QObject):
     def _remind(self, event: ShowReminder) -> None:
         if not self.notifications:
             return
-        title, body = views.reminder_text(event.sitting_for, self.routine)
+        title, body = views.reminder_text(event.sitting_for, self.routines.offer())
         actions = {
             ACTION_DEFAULT: "Start break",
             ACTION_START: "Start break",
@@ -215,10 +214,14 @@ class Controller(QObject):
         elif action == ACTION_SKIP:
             self.skip()
 
-    @Slot()
-    def take_break(self) -> BreakWindow | None:
-        """Open the break window, from any state (or bring the running one forward)."""
+    def take_break(self, routine: Routine | None = None) -> BreakWindow | None:
+        """Open the break window, from any state (or bring the running one forward), playing
+        `routine`, or the one the reminder offered, or the program's pick."""
         now = self.clock.now()
+        if not self.lifecycle.on_break:
+            self.playing = self.routines.for_break(routine)
+            self.lifecycle.routine_length, self.lifecycle.routine_steps = _routine_shape(self.playing)
+            self.history.routine_id = self.playing.id if self.playing else ""
         self._run(self.lifecycle.request_break(now), now)
         return self.window if self.lifecycle.on_break else None
 
@@ -259,8 +262,9 @@ class Controller(QObject):
         """The user edited their files: new settings, routine and problems take effect now."""
         now = self.clock.now()
         self.lifecycle.settings_changed(config.policy, *_routine_shape(config.routine), now)
-        self.routine = config.routine
-        self.history.routine_id = config.routine.id if config.routine else ""
+        self.routines.configured = config.routine
+        if not self.lifecycle.on_break:
+            self.history.routine_id = config.routine.id if config.routine else ""
         self.notifications = config.settings.notifications
         self.problems[:] = [*config.problems, *extra_problems]
         self.tray.snooze.setText(f"Snooze {humanize(config.settings.snooze)}")
@@ -271,12 +275,13 @@ class Controller(QObject):
     @Slot()
     def refresh_tray(self) -> None:
         now = self.clock.now()
-        self.tray.render(views.tray_view(self.policy.status(now), now, len(self.problems)))
+        status = self.policy.status(now)
+        self.tray.render(views.tray_view(status, now, len(self.problems), self.program_label()))
 
     def status(self) -> dict[str, Any]:
         now = self.clock.now()
         return {
-            **views.status_json(self.policy.status(now), self.routine, self.problems, self._idle_seconds),
+            **views.status_json(self.policy.status(now), self.playing, self.problems, self._idle_seconds),
             "break_window": self.windows.visible(self.lifecycle.window),
             "tray": self.tray.describe(),
         }

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from ..core.coach_view import coached_length
 from ..core.durations import humanize
 from ..core.policy import Phase, Status
 from ..ui.view_data import HistoryRow, TrayView
 
 if TYPE_CHECKING:
+    from ..core.effects import BreakCounted
     from ..core.history import BreakRecord
     from ..core.problems import Problem
     from ..core.routines import Routine
@@ -40,9 +42,9 @@ def status_lines(status: Status, now: datetime) -> tuple[str, str]:
     return sitting, f"{verb} {clock_time(status.due_at, now)}"
 
 
-def tray_view(status: Status, now: datetime, problems: int) -> TrayView:
+def tray_view(status: Status, now: datetime, problems: int, program: str = "") -> TrayView:
     first, second = status_lines(status, now)
-    tooltip = "\n".join(line for line in ("deskbreak", first, second) if line)
+    tooltip = "\n".join(line for line in ("deskbreak", first, second, program) if line)
     headline = f"{first} · {second}" if second else first
     return TrayView(
         tooltip=tooltip,
@@ -82,12 +84,20 @@ def history_text(records: list[BreakRecord], now: datetime) -> str:
     return "\n".join(lines)
 
 
+def next_break_note(counted: BreakCounted, now: datetime) -> str:
+    """The finish page's line about the next break."""
+    when = clock_time(counted.next_due, now) if counted.next_due else "later"
+    if counted.counted:
+        return f"Next break at {when}."
+    return f"Too short to count; we'll remind you again at {when}."
+
+
 def reminder_text(sitting_for: timedelta, routine: Routine | None) -> tuple[str, str]:
     """The reminder notification's title and body."""
     if routine is None:
         blurb = "Stand up and move for a couple of minutes."
     else:
-        minutes = max(1, round(routine.total.total_seconds() / 60))
+        minutes = max(1, round(coached_length(routine).total_seconds() / 60))
         blurb = f"{routine.title} takes about {minutes} min."
     return "Time for an upper-back break", f"You have been sitting for {humanize(sitting_for)}. {blurb}"
 

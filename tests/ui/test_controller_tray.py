@@ -202,7 +202,7 @@ def test_a_new_sit_limit_moves_the_next_break_at_once(parts, clock, tmp_path):
     controller.apply_configuration(load_configuration(paths), extra_problems=[])
     assert "Next break at 09:30" in tray.icon.toolTip()
     assert tray.snooze.text() == "Snooze 10 min"
-    assert controller.routine.id == "quick-reset"
+    assert controller.routines.configured.id == "quick-reset"
     assert wakeups.requests[-1] <= clock.now() + POLL_INTERVAL
 
     paths.config_file.write_text('sit_limit = "never"\n')
