@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from ..core.clock import Clock
 from ..core.exercises import LibraryExercise
 from ..core.routines import Routine
+from ..core.safety import SafetyContent
 
 if TYPE_CHECKING:
     from ..core.player import PlayerResult
@@ -38,6 +39,7 @@ class BreakWindows(QObject):
         self.library: Mapping[str, LibraryExercise] = {}  # for breathing, feel and easier variants
         self.program: Callable[[], str] = str  # e.g. "Week 3 of 6" for the window's header
         self.sound: Callable[[str], None] | None = None  # plays a named cue, or None for silence
+        self.safety: SafetyContent | None = None  # the "this hurts" advice (built-in text if None)
 
     def open(self, token: int, routine: Routine) -> BreakWindow:
         from PySide6.QtCore import Qt  # building the Qt namespace's enums costs ~1 MiB: not at start
@@ -51,6 +53,7 @@ class BreakWindows(QObject):
             library=self.library,
             program=self.program(),
             sound=self.sound,
+            safety=self.safety,
         )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         window.break_finished.connect(lambda result, t=token: self.ended.emit(t, result))

@@ -15,6 +15,7 @@ from .coach import Coach, Move, Phase, timeline
 from .dose import Dose
 from .exercises import LibraryExercise
 from .player import PlayerResult
+from .pose_data import PoseSpec, neutral_spec
 from .routines import Focus, Routine
 
 # The word for the movement itself, by what the exercise works on.
@@ -50,6 +51,7 @@ class Coached:
     feel: str = ""
     easier: str = ""
     caution: str = ""
+    pose: PoseSpec | None = None  # the animated figure ([pose] in the exercise file)
 
 
 def coached(routine: Routine, library: Mapping[str, LibraryExercise] | None = None) -> tuple[Coached, ...]:
@@ -78,6 +80,7 @@ def coached(routine: Routine, library: Mapping[str, LibraryExercise] | None = No
                 feel=known.feel if known else "",
                 easier=known.easier if known else "",
                 caution=exercise.caution or "",
+                pose=known.pose if known else neutral_spec(posture or "seated"),
             )
         )
     return tuple(items)
@@ -141,8 +144,8 @@ def _detail(coach: Coach, move: Move, seconds_left: float) -> str:
         how = f"hold {int(dose.hold.total_seconds())} s"
     else:
         how = f"rep {segment.rep} of {dose.reps}"
-        how = how[0].upper() + how[1:] if not side else how
-    return " · ".join(p for p in (side, how, sets) if p)
+    text = " · ".join(p for p in (side, how, sets) if p)
+    return text[0].upper() + text[1:]
 
 
 def _instruction(segment_phase: Phase, focus: Focus, side: str | None, seconds: float) -> str:
@@ -157,6 +160,19 @@ def _instruction(segment_phase: Phase, focus: Focus, side: str | None, seconds: 
     return "Hold"
 
 
+def _through_set(coach: Coach, into_segment: float) -> float:
+    """How far through the current set of repetitions (the ring fills rep by rep)."""
+    here = coach.segment
+    same = [
+        (i, s.seconds)
+        for i, s in enumerate(coach.segments)
+        if (s.exercise, s.side, s.set) == (here.exercise, here.side, here.set) and s.rep
+    ]
+    total = sum(seconds for _, seconds in same)
+    done = sum(seconds for i, seconds in same if i < coach.index) + into_segment
+    return min(1.0, max(0.0, done / total)) if total else 0.0
+
+
 def frame(coach: Coach, items: tuple[Coached, ...], now: float) -> Frame:
     segment = coach.segment
     item = items[segment.exercise]
@@ -165,8 +181,10 @@ def frame(coach: Coach, items: tuple[Coached, ...], now: float) -> Frame:
     seconds = segment.seconds
     gone = 1.0 if coach.finished else (1.0 - left / seconds if seconds else 1.0)
     hold_dose = move.dose.hold is not None
+    ring = min(1.0, max(0.0, gone))
     if segment.phase in (Phase.MOVE, Phase.HOLD, Phase.RETURN) and not hold_dose:
         count, unit = str(segment.rep), f"of {move.dose.reps}"
+        ring = _through_set(coach, seconds - left)
     else:
         whole = int(left + 0.999)
         count, unit = str(whole), "second" if whole == 1 else "seconds"
@@ -180,7 +198,7 @@ def frame(coach: Coach, items: tuple[Coached, ...], now: float) -> Frame:
         detail=_detail(coach, move, left),
         count=count,
         unit=unit,
-        ring=min(1.0, max(0.0, gone)),
+        ring=1.0 if coach.finished else ring,
         side=segment.side,
         fraction=min(1.0, max(0.0, gone)),
         hold_dose=hold_dose,

@@ -16,10 +16,12 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from ..core.clock import Clock
 from ..core.coach import Coach, Phase
-from ..core.coach_view import coached, frame, player_result
+from ..core.coach_view import Coached, Frame, coached, first_side, frame, player_result
 from ..core.exercises import LibraryExercise
 from ..core.player import PlayerResult
 from ..core.routines import Routine
+from ..core.safety import BUILTIN, SafetyContent
+from .figure import FigureWidget
 from .finish_page import AFTER_FEEDBACK, FinishPage
 from .hurt_page import HurtPage
 from .player_page import PlayerPage
@@ -36,10 +38,6 @@ KEYS = {
 INPUT_GUARD = 1.0  # seconds after opening in which key presses are ignored
 SMOOTH_MS, CALM_MS = 33, 100  # redraw intervals: figure moving, figure still
 EASE_IN, EASE_OUT = 2.0, 1.0  # seconds of movement at each end of a held stretch
-
-
-def _figure_widget() -> QWidget:
-    return QWidget()
 
 
 class BreakWindow(QWidget):
@@ -59,6 +57,7 @@ class BreakWindow(QWidget):
         library: Mapping[str, LibraryExercise] | None = None,
         program: str = "",
         sound: Callable[[str], None] | None = None,
+        safety: SafetyContent | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("breakWindow")
@@ -73,11 +72,12 @@ class BreakWindow(QWidget):
         self._opened_at: float | None = None
         self._heard: tuple[int, Phase] | None = None
 
-        self.player_page = PlayerPage(_figure_widget(), len(self.items))
+        self.figure = FigureWidget()
+        self.player_page = PlayerPage(self.figure, len(self.items))
         self.player_page.routine_title.setText(routine.title)
         self.player_page.program.setText(program)
         self.player_page.footer.setText(footer)
-        self.hurt_page = HurtPage()
+        self.hurt_page = HurtPage(safety or BUILTIN)
         self.finish_page = FinishPage()
         self.pages = QStackedWidget()
         for page in (self.player_page, self.hurt_page, self.finish_page):
@@ -127,8 +127,19 @@ class BreakWindow(QWidget):
         if self.coach.paused_at is None and self.pages.currentWidget() is self.player_page:
             self._pace(shown.phase, shown.hold_dose, now)
 
-    def _draw_figure(self, shown: object, item: object) -> None:
-        """The animated figure (drawn by ui/figure.py)."""
+    def _draw_figure(self, shown: Frame, item: Coached) -> None:
+        """The animated figure: before the count it shows the side about to be done."""
+        if item.pose is None:
+            return
+        side = first_side(self.coach) if shown.phase is Phase.GET_READY else shown.side
+        self.figure.set_moment(
+            item.pose,
+            shown.phase,
+            shown.fraction,
+            hold_dose=shown.hold_dose,
+            side=side,
+            seconds=self.coach.segment.seconds,
+        )
 
     def _pace(self, phase: Phase, hold_dose: bool, now: float) -> None:
         """Redraw smoothly only while the figure moves."""

@@ -136,10 +136,12 @@ class PlayerPage(QWidget):
         panel = QFrame()
         panel.setObjectName("cuePanel")
         panel.setFrameShape(QFrame.Shape.StyledPanel)
+        panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         inner = QVBoxLayout(panel)
         inner.setContentsMargins(10, 6, 10, 6)
         inner.addWidget(self.cues)
         layout.addWidget(panel)
+        layout.addStretch(1)  # a taller window leaves room here, not inside the panels
 
         buttons = QHBoxLayout()
         self.back_button = button("‹ Back", "Back", "Start this exercise again, or go to the one before (←)")

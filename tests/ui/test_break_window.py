@@ -139,9 +139,11 @@ def test_this_hurts_stops_the_exercise_flags_pain_and_offers_to_leave_it_out(qtb
     assert window.pages.currentWidget() is window.hurt_page
     _at(window, clock, 120)  # the routine waits while the advice is read
     assert window.coach.paused_at is not None
-    window.hurt_page.skip_button.click()
+    panel = window.hurt_page.panel
+    assert panel.title.text() == "Stopped: Extension"
+    panel.leave_out.setChecked(True)
+    panel.carry_on_button.click()
     assert left_out == ["Extension"]
-    window.hurt_page.carry_on_button.click()
     assert window.player_page.exercise_name.text() == "Rotation"
     _at(window, clock, READY + 20 + SWITCH_SIDES + 20 + READY + 15)
     [result] = results

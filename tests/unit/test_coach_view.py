@@ -104,3 +104,23 @@ def test_the_result_for_the_log_counts_exercises_and_carries_the_pain_flag():
     assert result.pain and result.hurt == ("Arch",) and not result.completed
     assert result.active == timedelta(seconds=10 + 20 + 20)
     assert frame(coach, items, 500.0).phase is Phase.HOLD and coach.finished
+
+
+def test_the_ring_fills_rep_by_rep_across_a_set_and_by_the_second_in_a_hold():
+    items = coached(LIBRARY.routines["upper-back-basics"], LIBRARY.exercises)
+    index = next(n for n, i in enumerate(items) if i.move.dose.reps and not i.move.dose.per_side)
+    coach = Coach(tuple(i.move for i in items), 0.0)
+    while coach.segment.exercise < index:
+        coach.next(0.0)
+    dose = items[index].move.dose
+    rep_seconds = sum(dose.tempo)
+    t = READY
+    coach.tick(t)
+    rings = []
+    while coach.segment.exercise == index and coach.segment.set == 1:
+        rings.append(frame(coach, items, t).ring)
+        t += 0.5
+        coach.tick(t)
+    assert rings[0] == 0.0 and rings == sorted(rings)  # never goes back within the set
+    half = int(len(rings) / 2)
+    assert abs(rings[half] - 0.5) < 0.5 / (rep_seconds * (dose.reps or 1)) + 0.01
