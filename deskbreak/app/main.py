@@ -8,7 +8,6 @@ import os
 import signal
 import socket
 import sys
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +36,9 @@ from .configuration import load_configuration
 from .controller import Controller
 from .ipc import CommandServer, NotRunning, send_command, serve
 from .paths import Paths, resolve_paths
+from .program_service import ProgramService
 from .review_service import ReviewService
+from .safety_content import load_safety_content
 from .wakeups import SchedulerWakeups
 
 log = logging.getLogger("deskbreak")
@@ -49,14 +50,6 @@ NO_TRAY = (
     "system tray or notification-area applet to your panel."
 )
 EXIT_NO_DESKTOP = 2  # no screen, or no private folder for the lock and command socket
-
-
-def _safety_footer() -> str:
-    try:
-        data = tomllib.loads((resources_dir() / "safety.toml").read_text(encoding="utf-8"))
-        return str(data.get("short", ""))
-    except (OSError, tomllib.TOMLDecodeError):
-        return ""
 
 
 def _lock_trouble(lock_path: Path) -> str:
@@ -153,6 +146,8 @@ def run_app() -> int:
     if break_log.problem_reason is not None:
         problems.append(Problem(str(paths.database), break_log.problem_reason))
     policy = BreakPolicy(config.policy, now, saved)
+    safety, safety_problems = load_safety_content()
+    problems += safety_problems
 
     icon = load_icon("deskbreak")
     app.setWindowIcon(icon)
@@ -189,13 +184,15 @@ def run_app() -> int:
         wakeups=wakeups,
         problems=problems,
         notifications=settings.notifications,
-        footer=_safety_footer(),
+        footer=safety.short,
         screen_awake=ScreenAwake(),
     )
 
     sound = [create_sound(resources_dir() / "sounds", settings.sounds)]
     controller.windows.sound = lambda name: sound[0].play(name)
     controller.windows.library = config.library.exercises
+    controller.windows.safety = safety
+    program = ProgramService(controller, tray, break_log, config, safety, problems)
 
     def busy() -> bool:
         return controller is not None and (
@@ -214,6 +211,7 @@ def run_app() -> int:
         in_force[0] = fresh
         controller.apply_configuration(fresh, extra_problems=[])
         controller.windows.library = fresh.library.exercises
+        program.apply_configuration(fresh)
         if fresh.settings.sounds != (sound[0].route != "none"):
             sound[0].close()
             sound[0] = create_sound(resources_dir() / "sounds", fresh.settings.sounds)
@@ -281,6 +279,7 @@ def run_app() -> int:
         more = f"\n(+{len(problems) - 1} more in the tray menu)" if len(problems) > 1 else ""
         tray.show_message("deskbreak: a problem with your files", f"{problems[0]}{more}")
     QTimer.singleShot(0, check)
+    QTimer.singleShot(0, program.first_run)  # the safety notice, until it has been read once
     QTimer.singleShot(2000, release_free_memory)  # start-up's garbage, once it has settled
     controller.window_closed.connect(lambda: QTimer.singleShot(1000, release_free_memory))
     code = app.exec()

@@ -33,8 +33,9 @@ cues = ["Turn."]
 class RunningApp:
     """One deskbreak process with its own DESKBREAK_HOME."""
 
-    def __init__(self, desktop: DesktopSession, home: Path) -> None:
+    def __init__(self, desktop: DesktopSession, home: Path, first_run: bool = False) -> None:
         self.desktop = desktop
+        self.first_run = first_run  # False: as a returning user (the safety notice already read)
         self.home = home
         self.env = {**desktop.env, "DESKBREAK_HOME": str(home), "PYTHONUNBUFFERED": "1"}
         self.env.pop("CI", None)
@@ -43,6 +44,8 @@ class RunningApp:
 
     def start(self, timeout: float = 20.0) -> RunningApp:
         self.home.mkdir(parents=True, exist_ok=True)
+        if not self.first_run:
+            seen_safety_notice(self.home)
         self._stderr = self.stderr_path.open("wb")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "deskbreak"],
@@ -115,6 +118,21 @@ class RunningApp:
         os.kill(self.process.pid, signal.SIGKILL)
         self.process.wait(5)
         self._stderr.close()
+
+
+def seen_safety_notice(home: Path) -> None:
+    """Mark the first-run safety notice as read, unless the history already has a profile."""
+    import time
+
+    from deskbreak.core.profile import KEY, Profile
+    from deskbreak.storage.break_log import open_history
+
+    log = open_history(home / "history.sqlite3", monotonic=time.monotonic)
+    try:
+        if log.value(KEY) is None:
+            log.set_value(KEY, Profile(safety_seen=True).encode())
+    finally:
+        log.close()
 
 
 def write_config(home: Path, text: str) -> Path:

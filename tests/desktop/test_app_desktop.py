@@ -49,8 +49,9 @@ def test_reminder_break_now_and_completed_routine_end_to_end(desktop, app_factor
     assert app.status()["state"] == "on_break"
     desktop.screenshot(app.home / "break-window.png")
 
-    # The two one-second steps run out; the break is logged as completed, answering the reminder.
-    assert desktop.wait_until(lambda: app.history() and app.history()[0]["outcome"] == "completed", 15)
+    # The two one-second exercises (each after a 5-second get-ready) run out; the break is
+    # logged as completed, answering the reminder.
+    assert desktop.wait_until(lambda: app.history() and app.history()[0]["outcome"] == "completed", 30)
     entry = app.history()[0]
     assert entry["reminded"] is True
     assert entry["routine"] == "quick-test"

@@ -1,0 +1,56 @@
+"""The tray's Program submenu: where you are in the 6-week program, moving on when breaks feel
+easy, restarting, and the standard or gentle track."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import QMenu
+
+from ..core.program import Track
+
+if TYPE_CHECKING:
+    from ..core.program import Progress
+
+TRACK_LABELS = {
+    Track.STANDARD: "Standard track",
+    Track.GENTLE: "Gentle track (new to exercise, or a declared caution)",
+}
+
+
+class ProgramMenu(QObject):
+    move_on = Signal()
+    restart = Signal()
+    track_chosen = Signal(object)  # Track
+
+    def __init__(self, menu: QMenu) -> None:
+        super().__init__()
+        self.menu = menu
+        self.where = menu.addAction("")
+        self.where.setEnabled(False)
+        self.next_stage = menu.addAction("Move on to the next stage")
+        self.next_stage.triggered.connect(self.move_on)
+        menu.addSeparator()
+        self.tracks = QActionGroup(menu)
+        self.track_actions = {}
+        for track, text in TRACK_LABELS.items():
+            action = menu.addAction(text)
+            action.setCheckable(True)
+            self.tracks.addAction(action)
+            action.triggered.connect(lambda _=False, t=track: self.track_chosen.emit(t))
+            self.track_actions[track] = action
+        menu.addSeparator()
+        self.start_again = menu.addAction("Restart the program from week 1")
+        self.start_again.triggered.connect(self.restart)
+
+    def show_progress(self, where: Progress | None, active: bool) -> None:
+        """Shown while the program chooses the routines (routine = "program" in the settings)."""
+        self.menu.menuAction().setVisible(where is not None)
+        if where is None:
+            return
+        following = "" if active else " (not in use: the settings name a routine)"
+        self.where.setText(where.label + following)
+        self.next_stage.setVisible(where.suggest_move_on and not where.maintenance)
+        self.track_actions[where.track].setChecked(True)
