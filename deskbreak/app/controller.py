@@ -283,6 +283,7 @@ class Controller(QObject):
         return {
             **views.status_json(self.policy.status(now), self.playing, self.problems, self._idle_seconds),
             "break_window": self.windows.visible(self.lifecycle.window),
+            "program": self.program_label(),
             "tray": self.tray.describe(),
         }
 
