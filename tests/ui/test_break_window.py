@@ -3,7 +3,10 @@ mouse and keyboard, the input guard, "this hurts", and a finish page that closes
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from widget_checks import DARK, LIGHT, close, contrast, rendered_colours, unnamed_controls
 
 from deskbreak.core.coach import SWITCH_SIDES
 from deskbreak.core.exercises import GET_READY
@@ -248,3 +251,31 @@ def test_a_window_dropped_by_python_is_collected_without_crashing():
         check=False,
     )
     assert done.returncode == 0 and done.stdout.strip() == "collected", done.stderr[-1500:]
+
+
+@pytest.mark.parametrize("colours", [LIGHT, DARK], ids=["light", "dark"])
+def test_every_page_follows_the_palette_with_readable_text(qtbot, library_routine, clock, colours):
+    routine, library = library_routine
+    window, _ = _window(qtbot, routine, clock, library=library)
+    window.resize(640, 760)
+    _at(window, clock, READY + 1.5)  # mid-movement
+    for page in (window.player_page, window.hurt_page, window.finish_page):
+        window.pages.setCurrentWidget(page)
+        background, ink = rendered_colours(window, colours)
+        assert close(background, QColor(colours["window"])), (page, background.name())
+        assert contrast(background, ink) >= 7, (page, background.name(), ink.name())
+    window.pages.setCurrentWidget(window.player_page)
+    image = window.player_page.figure.grab().toImage()
+    figure = {
+        image.pixelColor(x, y).name() for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
+    }
+    assert QColor(colours["highlight"]).name() in figure  # the moving part is drawn in the accent
+
+
+def test_every_control_has_an_accessible_name(qtbot, library_routine, clock):
+    routine, library = library_routine
+    window, _ = _window(qtbot, routine, clock, library=library)
+    assert unnamed_controls(window) == []
+    page = window.player_page
+    assert page.figure.accessibleName() and page.figure.accessibleDescription()
+    assert page.ring.accessibleDescription() == "5 seconds"
