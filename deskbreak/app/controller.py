@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal, Slot
 
 from ..core.clock import Clock
-from ..core.coach_view import coached_length
 from ..core.durations import humanize
 from ..core.lifecycle import (
     BreakCounted,
@@ -53,7 +52,11 @@ log = logging.getLogger(__name__)
 
 def _routine_shape(routine: Routine | None) -> tuple[Any, int]:
     """How long the routine takes as coached, and its exercises (each counts as a step)."""
-    return (coached_length(routine), len(routine.exercises)) if routine is not None else (None, 0)
+    if routine is None:
+        return None, 0
+    from ..core.coach_view import coached_length  # when a break starts, not at start-up
+
+    return coached_length(routine), len(routine.exercises)
 
 
 class Controller(QObject):
@@ -82,7 +85,9 @@ class Controller(QObject):
         super().__init__()
         self.clock = clock
         self.policy = policy
-        self.lifecycle = BreakLifecycle(policy, *_routine_shape(routine))
+        # The routine's length as coached is worked out when a break starts (take_break); until
+        # then the lifecycle only needs to know there is one.
+        self.lifecycle = BreakLifecycle(policy, routine.total if routine else None, 0)
         self.history = HistoryWriter(break_log, problems, tray.show_message)
         self.log = break_log
         self.routines = BreakRoutines(routine)

@@ -26,7 +26,6 @@ from ..platform.memory import release_free_memory
 from ..platform.notify import TrayMessageNotifier, create_notifier
 from ..platform.screen_awake import ScreenAwake
 from ..platform.session_lock import SessionLockWatcher
-from ..platform.sound import create_sound
 from ..storage.break_log import open_history
 from ..ui.icons import load_icon
 from ..ui.tray import Tray
@@ -39,6 +38,7 @@ from .paths import Paths, resolve_paths
 from .program_service import ProgramService
 from .review_service import ReviewService
 from .safety_content import load_safety_content
+from .sound_cues import LazySound
 from .wakeups import SchedulerWakeups
 
 log = logging.getLogger("deskbreak")
@@ -188,8 +188,8 @@ def run_app() -> int:
         screen_awake=ScreenAwake(),
     )
 
-    sound = [create_sound(resources_dir() / "sounds", settings.sounds)]
-    controller.windows.sound = lambda name: sound[0].play(name)
+    sound = LazySound(resources_dir() / "sounds", settings.sounds)
+    controller.windows.sound = sound.play
     controller.windows.library = config.library.exercises
     controller.windows.safety = safety
     program = ProgramService(controller, tray, break_log, config, safety, problems)
@@ -212,9 +212,7 @@ def run_app() -> int:
         controller.apply_configuration(fresh, extra_problems=[])
         controller.windows.library = fresh.library.exercises
         program.apply_configuration(fresh)
-        if fresh.settings.sounds != (sound[0].route != "none"):
-            sound[0].close()
-            sound[0] = create_sound(resources_dir() / "sounds", fresh.settings.sounds)
+        sound.set_enabled(fresh.settings.sounds)
         review.apply_settings(fresh.settings)
         for problem in fresh.problems:
             print(f"deskbreak: {problem}", file=sys.stderr)
@@ -265,7 +263,7 @@ def run_app() -> int:
         if server is not None:
             server.close()
         idle.close()
-        sound[0].close()
+        sound.close()
         tray.hide()
         lost = break_log.close()
         if lost:

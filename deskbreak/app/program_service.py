@@ -19,17 +19,17 @@ from ..bundled import resources_dir
 from ..core import profile as profiles
 from ..core import program as programs
 from ..core.problems import Problem
-from ..core.program_choice import Choice, routine_for_now
 from ..core.program_file import Program, parse_program
 from ..core.routines import Routine, RoutineError
 from ..core.safety import SafetyContent
-from ..core.suitability import Adapted, offer, suitable_routines
 from ..storage.program_data import feedback_since, routines_done_on
-from ..ui.program_menu import ProgramMenu
 from .configuration import Configuration
 
 if TYPE_CHECKING:
+    from ..core.program_choice import Choice
+    from ..core.suitability import Adapted
     from ..storage.break_log import BreakLog
+    from ..ui.program_menu import ProgramMenu
     from ..ui.tray import Tray
     from .controller import Controller
 
@@ -72,10 +72,7 @@ class ProgramService(QObject):
         if break_log.value(STATE_KEY) is None:
             self._save_state(self.state)
         self._windows: list[Any] = []  # dialogs kept alive while open
-        self.menu = ProgramMenu(tray.program_menu)
-        self.menu.move_on.connect(self.move_on)
-        self.menu.restart.connect(self.restart)
-        self.menu.track_chosen.connect(self.switch_track)
+        self._menu: ProgramMenu | None = None  # built when the tray menu first opens
         tray.routines_requested.connect(self.open_chooser)
         tray.safety_requested.connect(lambda: self.open_safety(first_run=False))
         tray.menu_opened.connect(self._refresh_menu)
@@ -108,6 +105,8 @@ class ProgramService(QObject):
     def choice(self) -> Choice | None:
         if self.program is None:
             return None
+        from ..core.program_choice import routine_for_now  # on the first break, not at start-up
+
         library = self.config.library
         return routine_for_now(
             self.state, self.profile, self.program, library.routines, library.exercises,
@@ -122,6 +121,8 @@ class ProgramService(QObject):
         routine = self.config.routine
         if routine is None:
             return None
+        from ..core.suitability import offer
+
         adapted = offer(routine, self.config.library.exercises, self.profile)
         return adapted.routine if adapted is not None else routine
 
@@ -179,6 +180,17 @@ class ProgramService(QObject):
     def switch_track(self, track: programs.Track) -> None:
         self._save_state(programs.switch_track(self.state, track))
 
+    @property
+    def menu(self) -> ProgramMenu:
+        if self._menu is None:
+            from ..ui.program_menu import ProgramMenu
+
+            self._menu = ProgramMenu(self.tray.program_menu)
+            self._menu.move_on.connect(self.move_on)
+            self._menu.restart.connect(self.restart)
+            self._menu.track_chosen.connect(self.switch_track)
+        return self._menu
+
     def _refresh_menu(self) -> None:
         where = self.progress() if self.program is not None else None
         self.menu.show_progress(where, self.active)
@@ -202,6 +214,7 @@ class ProgramService(QObject):
             self._windows.remove(window)
 
     def chooser_rows(self) -> list[Any]:
+        from ..core.suitability import suitable_routines
         from ..ui.routine_rows import RoutineRow
 
         library = self.config.library
@@ -242,6 +255,8 @@ class ProgramService(QObject):
         routine = library.routines.get(routine_id)
         if routine is None:
             return
+        from ..core.suitability import offer
+
         adapted = offer(routine, library.exercises, self.profile)
         self.controller.take_break(adapted.routine if adapted is not None else routine)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ..core.coach_view import coached_length
 from ..core.durations import humanize
 from ..core.policy import Phase, Status
 from ..ui.view_data import HistoryRow, TrayView
@@ -97,6 +96,8 @@ def reminder_text(sitting_for: timedelta, routine: Routine | None) -> tuple[str,
     if routine is None:
         blurb = "Stand up and move for a couple of minutes."
     else:
+        from ..core.coach_view import coached_length
+
         minutes = max(1, round(coached_length(routine).total_seconds() / 60))
         blurb = f"{routine.title} takes about {minutes} min."
     return "Time for an upper-back break", f"You have been sitting for {humanize(sitting_for)}. {blurb}"

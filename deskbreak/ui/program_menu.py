@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMenu
 
 from ..core.program import Track
@@ -33,12 +32,10 @@ class ProgramMenu(QObject):
         self.next_stage = menu.addAction("Move on to the next stage")
         self.next_stage.triggered.connect(self.move_on)
         menu.addSeparator()
-        self.tracks = QActionGroup(menu)
         self.track_actions = {}
-        for track, text in TRACK_LABELS.items():
+        for track, text in TRACK_LABELS.items():  # one of them ticked, like radio items
             action = menu.addAction(text)
             action.setCheckable(True)
-            self.tracks.addAction(action)
             action.triggered.connect(lambda _=False, t=track: self.track_chosen.emit(t))
             self.track_actions[track] = action
         menu.addSeparator()
@@ -53,4 +50,5 @@ class ProgramMenu(QObject):
         following = "" if active else " (not in use: the settings name a routine)"
         self.where.setText(where.label + following)
         self.next_stage.setVisible(where.suggest_move_on and not where.maintenance)
-        self.track_actions[where.track].setChecked(True)
+        for track, action in self.track_actions.items():
+            action.setChecked(track is where.track)
