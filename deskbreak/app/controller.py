@@ -172,6 +172,7 @@ class Controller(QObject):
             self._remind(effect)
         elif isinstance(effect, WithdrawReminder):
             self.notifier.withdraw()
+            self.routines.offered = None  # answered, snoozed or skipped: the next one picks anew
         elif isinstance(effect, OpenWindow):
             assert self.playing is not None
             self.windows.open(effect.token, self.playing)
@@ -266,7 +267,9 @@ class Controller(QObject):
     def apply_configuration(self, config: Configuration, extra_problems: list[Problem]) -> None:
         """The user edited their files: new settings, routine and problems take effect now."""
         now = self.clock.now()
-        self.lifecycle.settings_changed(config.policy, *_routine_shape(config.routine), now)
+        # A break under way keeps the length of the routine it plays.
+        shape = _routine_shape(self.playing if self.lifecycle.on_break else config.routine)
+        self.lifecycle.settings_changed(config.policy, *shape, now)
         self.routines.configured = config.routine
         if not self.lifecycle.on_break:
             self.history.routine_id = config.routine.id if config.routine else ""

@@ -146,8 +146,7 @@ def run_app() -> int:
     if break_log.problem_reason is not None:
         problems.append(Problem(str(paths.database), break_log.problem_reason))
     policy = BreakPolicy(config.policy, now, saved)
-    safety, safety_problems = load_safety_content()
-    problems += safety_problems
+    safety, lasting = load_safety_content()  # problems a reload of config.toml does not clear
 
     icon = load_icon("deskbreak")
     app.setWindowIcon(icon)
@@ -192,7 +191,8 @@ def run_app() -> int:
     controller.windows.sound = sound.play
     controller.windows.library = config.library.exercises
     controller.windows.safety = safety
-    program = ProgramService(controller, tray, break_log, config, safety, problems)
+    program = ProgramService(controller, tray, break_log, config, safety, lasting)
+    problems += lasting
 
     def busy() -> bool:
         return controller is not None and (
@@ -209,7 +209,7 @@ def run_app() -> int:
         assert controller is not None
         fresh = load_configuration(paths, last_good=in_force[0])
         in_force[0] = fresh
-        controller.apply_configuration(fresh, extra_problems=[])
+        controller.apply_configuration(fresh, extra_problems=lasting)
         controller.windows.library = fresh.library.exercises
         program.apply_configuration(fresh)
         sound.set_enabled(fresh.settings.sounds)

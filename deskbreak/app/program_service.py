@@ -9,9 +9,8 @@ The user's profile and program state are small JSON values in the history databa
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 
@@ -24,10 +23,10 @@ from ..core.routines import Routine, RoutineError
 from ..core.safety import SafetyContent
 from ..storage.program_data import feedback_since, routines_done_on
 from .configuration import Configuration
+from .program_windows import ProgramWindows
 
 if TYPE_CHECKING:
     from ..core.program_choice import Choice
-    from ..core.suitability import Adapted
     from ..storage.break_log import BreakLog
     from ..ui.program_menu import ProgramMenu
     from ..ui.tray import Tray
@@ -66,23 +65,43 @@ class ProgramService(QObject):
         self.clock = controller.clock
         self.config = config
         self.program = load_program(set(config.library.routines), problems)
-        self.profile = profiles.decode(break_log.value(profiles.KEY))
-        today = self._today()
-        self.state = programs.decode(break_log.value(STATE_KEY), today, self.profile)
-        if break_log.value(STATE_KEY) is None:
-            self._save_state(self.state)
-        self._windows: list[Any] = []  # dialogs kept alive while open
+        self.profile = profiles.Profile()
+        self.state = programs.start(self._today(), self.profile)
+        self.loaded = False  # the stored profile and program have been read
+        self._wants_notice = False  # the first-run notice waits until the profile is read
+        self._progress: tuple[tuple[date, int], programs.Progress] | None = None  # cached per day
+        self.windows = ProgramWindows(self)
         self._menu: ProgramMenu | None = None  # built when the tray menu first opens
-        tray.routines_requested.connect(self.open_chooser)
-        tray.safety_requested.connect(lambda: self.open_safety(first_run=False))
+        tray.routines_requested.connect(self.windows.open_chooser)
+        tray.safety_requested.connect(lambda: self.windows.open_safety(first_run=False))
         tray.menu_opened.connect(self._refresh_menu)
         controller.routines.picker = self.pick
         controller.program_label = self.label
         controller.notes_after_break = self.notes_after_break
         controller.windows.program = self.label
         controller.windows.skip_in_future.connect(self.leave_out)
+        self._load()  # now if the history can be read; else at the next use
 
     # -- reading ---------------------------------------------------------------------------
+
+    def _load(self) -> bool:
+        """Read the stored profile and program, once the history file can be read. Until then
+        nothing is saved over them: a file locked for a moment at start must not reset the
+        program to week 1 or forget the cautions a user declared."""
+        if self.loaded:
+            return True
+        profile = self.log.stored_value(profiles.KEY)
+        state = self.log.stored_value(STATE_KEY)
+        if profile is None or state is None:
+            return False  # unreachable for now; tried again at the next use
+        self.loaded = True
+        self.profile = profiles.decode(profile[0])
+        self.state = programs.decode(state[0], self._today(), self.profile)
+        if state[0] is None:
+            self._save_state(self.state)  # the program starts today
+        if self._wants_notice:
+            self.first_run()
+        return True
 
     def _today(self) -> date:
         return self.clock.now().astimezone().date()
@@ -95,7 +114,13 @@ class ProgramService(QObject):
         return self.log.store.read(lambda c: feedback_since(c, since)) or []
 
     def progress(self) -> programs.Progress:
-        return programs.progress(self.state, self._today(), self._feedback())
+        """Where the user is; read from the history once a day or after a break's feedback
+        (the tray asks at every refresh)."""
+        self._load()
+        key = (self._today(), self.log.feedback_changes)
+        if self._progress is None or self._progress[0] != key:
+            self._progress = (key, programs.progress(self.state, self._today(), self._feedback()))
+        return self._progress[1]
 
     @property
     def active(self) -> bool:
@@ -114,17 +139,25 @@ class ProgramService(QObject):
         )  # fmt: skip
 
     def pick(self) -> Routine | None:
-        """The routine the next break plays: the program's, or the configured one made to suit."""
-        if self.active:
-            chosen = self.choice()
-            return chosen.routine if chosen else None
-        routine = self.config.routine
-        if routine is None:
-            return None
-        from ..core.suitability import offer
+        """The routine the next break plays: the program's, or the configured one made to suit.
+        Never one with an exercise the user's cautions rule out or that they left out: when the
+        pinned routine is no longer worth offering, another that suits is played instead."""
+        self._load()
+        from ..core.suitability import adapt, offer, suitable_routines
 
-        adapted = offer(routine, self.config.library.exercises, self.profile)
-        return adapted.routine if adapted is not None else routine
+        library = self.config.library
+        if self.active and (chosen := self.choice()) is not None:
+            return chosen.routine
+        routine = self.config.routine
+        if routine is not None and (adapted := offer(routine, library.exercises, self.profile)):
+            return adapted.routine
+        suits = suitable_routines(library.routines.values(), library.exercises, self.profile)
+        if suits:
+            return suits[0].routine
+        if routine is not None:  # nothing is worth offering: what is left of the configured one
+            left = adapt(routine, library.exercises, self.profile, swaps=False).routine
+            return left if left.exercises else None
+        return None
 
     def label(self) -> str:
         return self.progress().label if self.active else ""
@@ -152,20 +185,27 @@ class ProgramService(QObject):
         self.config = config
 
     def _save_profile(self, profile: profiles.Profile) -> None:
+        self._load()
         self.profile = profile
         self.log.set_value(profiles.KEY, profile.encode())
+        self.controller.routines.offered = None  # a reminder's pick may no longer suit
 
     def _save_state(self, state: programs.ProgramState) -> None:
         self.state = state
+        self._progress = None
         self.log.set_value(STATE_KEY, state.encode())
+        self.controller.routines.offered = None
         self.controller.refresh_tray()
 
     @Slot(str)
     def leave_out(self, exercise_id: str) -> None:
-        self._save_profile(self.profile.with_skipped(exercise_id))
+        if exercise_id in self.config.library.exercises:  # written-out exercises have no id to skip
+            self._load()
+            self._save_profile(self.profile.with_skipped(exercise_id))
 
     @Slot(str, bool)
     def favourite(self, routine_id: str, pinned: bool) -> None:
+        self._load()
         self._save_profile(self.profile.with_favourite(routine_id, pinned))
 
     @Slot()
@@ -189,93 +229,25 @@ class ProgramService(QObject):
             self._menu.move_on.connect(self.move_on)
             self._menu.restart.connect(self.restart)
             self._menu.track_chosen.connect(self.switch_track)
+            self._menu.bring_back.connect(self.bring_back)
         return self._menu
 
     def _refresh_menu(self) -> None:
         where = self.progress() if self.program is not None else None
         self.menu.show_progress(where, self.active)
-
-    # -- windows ---------------------------------------------------------------------------
-
-    def _keep(self, window: Any) -> None:
-        from PySide6.QtCore import Qt
-
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        self._windows.append(window)
-        window.destroyed.connect(
-            lambda _=None, w=window: self._windows.remove(w) if w in self._windows else None
-        )
-        window.show()
-        window.raise_()
-        window.activateWindow()
-
-    def _forget(self, window: Any) -> None:
-        if window in self._windows:
-            self._windows.remove(window)
-
-    def chooser_rows(self) -> list[Any]:
-        from ..core.suitability import suitable_routines
-        from ..ui.routine_rows import RoutineRow
-
-        library = self.config.library
-        today = self.choice() if self.active else None
-        rows = []
-        for adapted in suitable_routines(library.routines.values(), library.exercises, self.profile):
-            routine = adapted.routine
-            minutes = max(1, round(self._length(adapted).total_seconds() / 60))
-            postures = ", ".join(dict.fromkeys(p.capitalize() for p in routine.postures)) or ""
-            rows.append(
-                RoutineRow(
-                    routine.id, routine.title, routine.summary, minutes, routine.level or "", postures,
-                    favourite=routine.id in self.profile.favourites,
-                    today=today is not None and today.routine.id == routine.id,
-                    note="; ".join(adapted.notes[:2]),
-                )
-            )  # fmt: skip
-        return rows
-
-    @staticmethod
-    def _length(adapted: Adapted) -> timedelta:
-        from ..core.coach_view import coached_length
-
-        return coached_length(adapted.routine)
-
-    @Slot()
-    def open_chooser(self) -> None:
-        from ..ui.routine_chooser import RoutineChooser
-
-        chooser = RoutineChooser(self.chooser_rows())
-        chooser.favourite_toggled.connect(self.favourite)
-        chooser.routine_chosen.connect(self._start_chosen)
-        self._keep(chooser)
+        library = self.config.library.exercises
+        left_out = {i: library[i].title for i in sorted(self.profile.skipped) if i in library}
+        self.menu.show_left_out(left_out)
 
     @Slot(str)
-    def _start_chosen(self, routine_id: str) -> None:
-        library = self.config.library
-        routine = library.routines.get(routine_id)
-        if routine is None:
-            return
-        from ..core.suitability import offer
-
-        adapted = offer(routine, library.exercises, self.profile)
-        self.controller.take_break(adapted.routine if adapted is not None else routine)
-
-    def open_safety(self, first_run: bool) -> None:
-        from ..ui.safety_notice import SafetyNotice
-
-        notice = SafetyNotice(self.safety, self.profile, first_run=first_run)
-        notice.profile_chosen.connect(self._profile_chosen)
-        self._keep(notice)
-
-    @Slot(object)
-    def _profile_chosen(self, profile: profiles.Profile) -> None:
-        first = not self.profile.safety_seen and profile.safety_seen
-        self._save_profile(profile)
-        if first and self.state.started >= self._today() - timedelta(days=1):
-            # Declared on first run: the program starts on the track that suits them.
-            self._save_state(replace(self.state, track=programs.default_track(profile)))
+    def bring_back(self, exercise_id: str) -> None:
+        """An exercise left out after "this hurts" comes back into the routines."""
+        self._load()
+        self._save_profile(self.profile.with_skipped(exercise_id, skip=False))
 
     def first_run(self) -> None:
-        """The safety notice, once, until the user has read it to the end."""
-        if not self.profile.safety_seen:
-            self.open_safety(first_run=True)
+        """The safety notice, once, until the user has read it to the end (and only once the
+        stored profile has been read, so nobody who has read it sees it again)."""
+        self._wants_notice = not self._load()
+        if not self._wants_notice and not self.profile.safety_seen:
+            self.windows.open_safety(first_run=True)

@@ -12,6 +12,7 @@ import contextlib
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -22,6 +23,7 @@ LINUX_PLAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("paplay", ()),
     ("aplay", ("-q",)),
 )
+STUCK = 3.0  # seconds after which a cue still "playing" is a player that hangs
 MAC_PLAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (("afplay", ()),)
 
 
@@ -47,18 +49,28 @@ class CommandSound:
     """Plays a cue by running a command-line player on its WAV file."""
 
     def __init__(
-        self, command: str, args: tuple[str, ...], folder: Path, spawn: Callable[..., Any] = subprocess.Popen
+        self,
+        command: str,
+        args: tuple[str, ...],
+        folder: Path,
+        spawn: Callable[..., Any] = subprocess.Popen,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.route = Path(command).name
         self.command, self.args, self.folder, self.spawn = command, args, folder, spawn
         self.running: Any = None
+        self.started = 0.0
+        self.clock = clock
 
     def play(self, name: str) -> None:
         if self.running is not None and self.running.poll() is None:
-            return  # the last cue is still sounding
+            if self.clock() - self.started < STUCK:
+                return  # the last cue is still sounding
+            self.close()  # a player that hangs (a suspended sound server) must not silence the rest
         file = self.folder / f"{name}.wav"
         if name not in NAMES or not file.is_file():
             return
+        self.started = self.clock()
         try:
             self.running = self.spawn(
                 [self.command, *self.args, str(file)],
@@ -73,9 +85,9 @@ class CommandSound:
     def close(self) -> None:
         if self.running is not None and self.running.poll() is None:
             with contextlib.suppress(OSError):
-                self.running.terminate()
+                self.running.kill()
             with contextlib.suppress(OSError, subprocess.TimeoutExpired):
-                self.running.wait(timeout=1)
+                self.running.wait(timeout=1)  # reaped: no zombie left behind
         self.running = None
 
 

@@ -59,6 +59,7 @@ class BreakLog:
         self.store = source
         self.events = EventLog(source)
         self._open: dict[int, Row] = {}  # reminders and breaks not finished yet
+        self.feedback_changes = 0  # feedback given since start (readers cache on it)
         self._next_id = self.store.ids.first_free
         self._last_beat: datetime | None = None
         self.store.on_connected = self._connected
@@ -206,6 +207,7 @@ class BreakLog:
         values: dict[str, object] = {}
         if feedback is not None:
             values["feedback"] = feedback
+            self.feedback_changes += 1
         if pain is not None:
             values["pain"] = int(pain)
         if not values:
@@ -271,13 +273,19 @@ class BreakLog:
         self._set(f"app.{key}", value)
 
     def value(self, key: str) -> str | None:
+        found = self.stored_value(key)
+        return found[0] if found else None
+
+    def stored_value(self, key: str) -> tuple[str | None] | None:
+        """(the value, or None when there is none), or None when the file cannot be read now:
+        a caller can tell "never set" from "not reachable" and not save defaults over it."""
         for item in reversed(self.store.queue):
             if item.key == f"state:app.{key}" and isinstance(item.data, str):
-                return item.data
+                return (item.data,)
         row = self.store.read(
-            lambda c: c.execute("SELECT value FROM app_state WHERE key = ?", (f"app.{key}",)).fetchone()
+            lambda c: [c.execute("SELECT value FROM app_state WHERE key = ?", (f"app.{key}",)).fetchone()]
         )
-        return str(row[0]) if row else None
+        return None if row is None else (str(row[0][0]) if row[0] else None,)
 
     def save_state(self, state: SavedState) -> None:
         self._set(dangling.STATE_KEY, encode_state(state))

@@ -25,7 +25,7 @@ from .safety_blocks import Callout, bullets, heading
 LEAVE_OUT = "Leave this exercise out of future routines"
 CARRY_ON = "Carry on with the next exercise"
 END = "End the break"
-EMERGENCY = "Get urgent help (999 in the UK) if you have"
+EMERGENCY = "Call your local emergency number now if you have"
 
 
 class HurtPanel(QWidget):

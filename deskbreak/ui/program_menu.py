@@ -23,6 +23,7 @@ class ProgramMenu(QObject):
     move_on = Signal()
     restart = Signal()
     track_chosen = Signal(object)  # Track
+    bring_back = Signal(str)  # an exercise id left out after "this hurts"
 
     def __init__(self, menu: QMenu) -> None:
         super().__init__()
@@ -41,6 +42,8 @@ class ProgramMenu(QObject):
         menu.addSeparator()
         self.start_again = menu.addAction("Restart the program from week 1")
         self.start_again.triggered.connect(self.restart)
+        self.left_out = menu.addMenu("Exercises left out")
+        self.left_out.menuAction().setVisible(False)
 
     def show_progress(self, where: Progress | None, active: bool) -> None:
         """Shown while the program chooses the routines (routine = "program" in the settings)."""
@@ -52,3 +55,11 @@ class ProgramMenu(QObject):
         self.next_stage.setVisible(where.suggest_move_on and not where.maintenance)
         for track, action in self.track_actions.items():
             action.setChecked(track is where.track)
+
+    def show_left_out(self, exercises: dict[str, str]) -> None:
+        """The exercises left out after "this hurts" (id: title), each one to bring back."""
+        self.left_out.clear()
+        self.left_out.menuAction().setVisible(bool(exercises))
+        for exercise_id, title in exercises.items():
+            action = self.left_out.addAction(f"Bring back {title}")
+            action.triggered.connect(lambda _=False, e=exercise_id: self.bring_back.emit(e))

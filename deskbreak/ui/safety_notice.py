@@ -32,8 +32,8 @@ FIRST_RUN_TITLE = "Before you start"
 REVIEW_TITLE = "Safety and your choices"
 BAND_LABEL = "I have a resistance band"
 BAND_NOTE = "Adds light strength exercises that use a band to the routines on offer."
-EMERGENCY = "Urgent: call emergency services (999 in the UK) or go to an emergency department if you have"
-SAME_DAY = "Urgent: see a doctor today, or call a health advice line (111 in the UK), if you have"
+EMERGENCY = "Urgent: call your local emergency number or go to an emergency department if you have"
+SAME_DAY = "Urgent: see a doctor today, or call your local health advice line, if you have"
 
 
 class SafetyNotice(QDialog):

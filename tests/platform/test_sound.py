@@ -48,7 +48,7 @@ class FakeProcess:
     def poll(self):
         return 0 if self.done else None
 
-    def terminate(self):
+    def kill(self):
         self.done = True
 
     def wait(self, timeout=None):
@@ -72,6 +72,19 @@ def test_a_cue_is_dropped_while_the_last_one_still_sounds_and_never_blocks():
     assert len(started) == 2
     sound.close()
     assert started[-1].done
+
+
+def test_a_player_that_hangs_is_ended_and_the_next_cue_plays():
+    started.clear()
+    now = [0.0]
+    sound = CommandSound("/usr/bin/paplay", (), SOUNDS, spawn=FakeProcess, clock=lambda: now[0])
+    sound.play("go")
+    now[0] = 1.0
+    sound.play("ready")  # still within a cue's length: dropped
+    now[0] = 10.0
+    sound.play("done")  # the first has "played" for 10 s: it hangs, so it is ended
+    assert [p.args[-1].rsplit("/", 1)[-1] for p in started] == ["go.wav", "done.wav"]
+    assert started[0].done and not started[1].done
 
 
 def test_a_player_that_vanished_is_silence_not_an_error():

@@ -59,7 +59,7 @@ def app(qtbot, clock, library):
     yield build
     for controller, service in made:
         controller.windows.close_all()
-        for window in list(service._windows):
+        for window in list(service.windows.open_windows):
             window.close()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
@@ -119,7 +119,7 @@ def test_an_exercise_left_out_after_it_hurt_never_comes_back(app, clock):
 def test_the_safety_notice_comes_once_on_first_run_and_sets_the_track(app, clock):
     controller, service, log = app()
     service.first_run()
-    [notice] = service._windows
+    [notice] = service.windows.open_windows
     assert notice.isVisible() and notice.first_run
     chosen = profiles.Profile(cares=frozenset({profiles.Care.OSTEOPOROSIS}), safety_seen=True)
     notice.profile_chosen.emit(chosen)
@@ -129,7 +129,7 @@ def test_the_safety_notice_comes_once_on_first_run_and_sets_the_track(app, clock
     # The next start (same history): no notice, and the profile is in force.
     _, again, _ = app(log=log)
     again.first_run()
-    assert again._windows == [] and again.profile.cares == chosen.cares
+    assert again.windows.open_windows == [] and again.profile.cares == chosen.cares
     routine = again.pick()
     library = again.config.library.exercises
     assert routine is not None
@@ -138,15 +138,15 @@ def test_the_safety_notice_comes_once_on_first_run_and_sets_the_track(app, clock
 
 def test_the_chooser_lists_what_suits_marks_todays_pick_and_keeps_favourites(app, clock):
     controller, service, log = app()
-    rows = service.chooser_rows()
+    rows = service.windows.chooser_rows()
     assert sum(r.today for r in rows) == 1
     assert "band-strength" not in {r.id for r in rows}  # no band declared
     service.favourite("quick-reset", True)
-    rows = service.chooser_rows()
+    rows = service.windows.chooser_rows()
     assert rows[0].id == "quick-reset" and rows[0].favourite
     service._save_profile(replace(service.profile, has_band=True))
-    assert "band-strength" in {r.id for r in service.chooser_rows()}
-    service._start_chosen("standing-reset")
+    assert "band-strength" in {r.id for r in service.windows.chooser_rows()}
+    service.windows._start_chosen("standing-reset")
     assert controller.playing.id == "standing-reset" and controller.lifecycle.on_break
 
 
@@ -197,3 +197,74 @@ def test_too_hard_holds_the_stage_and_the_menu_offers_to_move_on_when_easy(app, 
     assert service.label() == "Week 1 of 6"
     service.menu.track_actions[programs.Track.GENTLE].trigger()
     assert programs.decode(log.value(STATE_KEY), clock.now().date()).track is programs.Track.GENTLE
+
+
+def test_a_history_file_locked_at_start_never_resets_the_program_or_forgets_cautions(app, clock, library):
+    stored = BreakLog(connect(None))
+    month_ago = clock.now().date() - timedelta(days=30)
+    stored.set_value(STATE_KEY, programs.ProgramState(month_ago, programs.Track.GENTLE).encode())
+    cares = frozenset({profiles.Care.PREGNANCY})
+    stored.set_value(profiles.KEY, profiles.Profile(cares=cares, safety_seen=True).encode())
+    reachable = [False]
+    real = stored.stored_value
+    stored.stored_value = lambda key: real(key) if reachable[0] else None  # the file is locked
+    controller, service, log = app(log=stored)
+    service.first_run()
+    assert not service.loaded and service.windows.open_windows == []  # no notice, nothing saved
+    assert programs.decode(real(STATE_KEY)[0], clock.now().date()).started == month_ago
+    reachable[0] = True
+    assert service.progress().week == 5 and service.profile.cares == cares
+    assert service.state.track is programs.Track.GENTLE and service.windows.open_windows == []
+
+
+def test_a_pinned_routine_the_cautions_rule_out_is_never_played_as_written(app, clock):
+    controller, service, log = app(routine="upper-back-basics")
+    cares = frozenset({profiles.Care.RECENT_SURGERY})
+    service._save_profile(replace(service.profile, cares=cares, safety_seen=True))
+    library = service.config.library.exercises
+    for _ in range(3):
+        routine = _break(controller, clock)
+        assert routine.exercises, routine
+        for exercise_id in routine.exercise_ids:
+            assert library[exercise_id].care.get(profiles.Care.RECENT_SURGERY) != "skip", exercise_id
+
+
+def test_left_out_exercises_are_listed_in_the_program_menu_and_can_come_back(app, clock):
+    controller, service, log = app()
+    service.leave_out("chin-tucks")
+    service.leave_out("My own exercise")  # from a written-out routine: no id to leave out
+    assert service.profile.skipped == {"chin-tucks"}
+    service._refresh_menu()
+    [bring] = service.menu.left_out.actions()
+    assert bring.text() == "Bring back Chin tucks" or bring.text().startswith("Bring back ")
+    bring.trigger()
+    assert profiles.decode(log.value(profiles.KEY)).skipped == frozenset()
+    service._refresh_menu()
+    assert not service.menu.left_out.menuAction().isVisible()
+
+
+def test_one_safety_notice_at_a_time_and_saving_it_keeps_what_changed_meanwhile(app, clock):
+    controller, service, log = app()
+    service.windows.open_safety(first_run=False)
+    service.windows.open_safety(first_run=False)
+    [notice] = service.windows.open_windows
+    service.leave_out("chin-tucks")  # while the notice is open
+    notice.profile_chosen.emit(replace(notice.profile, has_band=True))
+    notice.close()
+    saved = profiles.decode(log.value(profiles.KEY))
+    assert saved.has_band and saved.skipped == {"chin-tucks"}
+
+
+def test_a_reminder_that_was_skipped_does_not_decide_a_later_break(app, clock):
+    controller, service, log = app(sit_limit=timedelta(minutes=30))
+    controller.tick()
+    clock.advance(timedelta(minutes=31))
+    controller.tick()
+    assert controller.routines.offered is not None
+    offered = controller.routines.offered.id
+    controller.skip()
+    assert controller.routines.offered is None
+    clock.advance(timedelta(days=1))  # the next morning: the program turns to another routine
+    expected = service.pick().id
+    assert expected != offered
+    assert controller.take_break() is not None and controller.playing.id == expected
