@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -107,6 +107,13 @@ class RoutineChooser(QDialog):
         if current in ids:
             self.list.setCurrentRow(ids.index(current))
         self._sync_buttons()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Once it has its size, the selected routine (today's pick) sits whole in view."""
+        super().showEvent(event)
+        item = self.list.currentItem()
+        if item is not None:
+            self.list.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def current_row(self) -> RoutineRow | None:
         item = self.list.currentItem()

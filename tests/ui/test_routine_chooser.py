@@ -174,3 +174,19 @@ def test_both_palettes_render_readable_rows(qtbot: QtBot, colours: dict[str, str
     selected = dialog.list.visualItemRect(dialog.list.item(0))
     image = dialog.list.viewport().grab().toImage()
     assert close(image.pixelColor(selected.right() - 3, selected.center().y()), QColor(colours["highlight"]))
+
+
+def test_it_opens_with_todays_pick_whole_in_view_even_at_the_end_of_a_long_list(qtbot):
+    from deskbreak.ui.routine_chooser import RoutineChooser
+    from deskbreak.ui.routine_rows import RoutineRow
+
+    rows = [RoutineRow(f"r{n}", f"Routine {n}", "", 3, "gentle", "Seated") for n in range(30)]
+    rows[-1] = RoutineRow("last", "Last", "", 3, "gentle", "Seated", today=True)
+    chooser = RoutineChooser(rows)
+    qtbot.addWidget(chooser)
+    chooser.show()
+    qtbot.waitExposed(chooser)
+    item = chooser.list.currentItem()
+    rect = chooser.list.visualItemRect(item)
+    assert chooser.current_row().id == "last"
+    assert chooser.list.viewport().rect().contains(rect)
