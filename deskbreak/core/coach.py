@@ -3,15 +3,17 @@
 A routine becomes a timeline of segments. Each exercise starts with a "get ready" moment (its
 name, posture and first cue, so nobody starts mid-count). Then come its sides, each with its
 sets, each with its repetitions. A repetition is paced by the tempo as move, hold and return; a
-hold is one counted stretch. Between the two sides of a one-sided exercise there is a
-side-switch prompt.
+hold is one counted stretch. Between sets there is a short rest (let go, then start the next
+set), and between the two sides of a one-sided exercise a side-switch prompt.
 
 Controls: pause/resume, next (skip the rest of this exercise), back (restart this exercise, or
 go to the previous one at its very start), "this hurts" (ends this exercise, flags pain, and
-names it so it can be skipped in future), end. Time is monotonic seconds handed in by the
-caller; nothing here reads a clock.
+names it so it can be skipped in future; pressed just as an exercise follows on from the one
+before, it is that one which hurt), end. Time is monotonic seconds handed in by the caller;
+nothing here reads a clock.
 
-Not wired into the break window yet (issue 8's new player will use it).
+An exercise counts as done once its last segment has run out, even when it was skipped before
+and come back to: it is then no longer "skipped", and `completed` means every exercise was done.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from .dose import Dose
 from .exercises import GET_READY
 
 SWITCH_SIDES = 3.0  # seconds to change sides
+REST = 3.0  # seconds to let go between two sets
+HURT_GRACE = 3.0  # "this hurts" this soon into an exercise's count is about the one just finished
 BACK_RESTARTS_AFTER = 3.0  # "back" this far into an exercise restarts it; sooner, goes to the one before
 
 
@@ -32,6 +36,10 @@ class Phase(StrEnum):
     HOLD = "hold"
     RETURN = "return"
     SWITCH_SIDES = "switch_sides"
+    REST = "rest"  # between sets: let go and rest
+
+
+PROMPTS = (Phase.GET_READY, Phase.SWITCH_SIDES, Phase.REST)  # no movement counted: nothing to do
 
 
 @dataclass(frozen=True)
@@ -49,7 +57,7 @@ class Segment:
     phase: Phase
     seconds: float
     side: str | None = None  # "left", "right" or None
-    set: int = 1
+    set: int = 1  # for a rest, the set that follows it
     rep: int = 0  # 1-based while repetitions are counted; 0 for holds and prompts
 
 
@@ -63,6 +71,8 @@ def timeline(moves: tuple[Move, ...]) -> tuple[Segment, ...]:
             if n:
                 segments.append(Segment(index, Phase.SWITCH_SIDES, SWITCH_SIDES, side))
             for set_number in range(1, dose.sets + 1):
+                if set_number > 1:
+                    segments.append(Segment(index, Phase.REST, REST, side, set_number))
                 if dose.hold is not None:
                     segments.append(Segment(index, Phase.HOLD, dose.hold.total_seconds(), side, set_number))
                     continue
@@ -80,13 +90,20 @@ class CoachResult:
     completed: bool
     exercises_done: int  # reached their last segment
     exercises_total: int
-    skipped: list[str] = field(default_factory=list)  # ids skipped with "next"
-    hurt: list[str] = field(default_factory=list)  # ids ended with "this hurts"
+    skipped: list[str] = field(default_factory=list)  # ids skipped with "next" and not done after all
+    hurt: list[str] = field(default_factory=list)  # ids "this hurts" was pressed for (done or not)
     active_seconds: float = 0.0  # time spent moving or holding, pauses left out
+    done: list[str] = field(default_factory=list)  # ids done (reached their last segment)
 
     @property
     def pain(self) -> bool:
         return bool(self.hurt)
+
+    @property
+    def left_out(self) -> list[str]:
+        """Ids skipped or stopped because they hurt, and not done after all."""
+        seen = dict.fromkeys(self.skipped + self.hurt)
+        return [ident for ident in seen if ident not in self.done]
 
 
 class Coach:
@@ -101,6 +118,7 @@ class Coach:
         self.finished = False
         self._last = now
         self._done: set[int] = set()
+        self._came_from: int | None = None  # the exercise under way before this one began
         self.result = CoachResult(False, 0, len(moves))
 
     # -- where we are -------------------------------------------------------------------
@@ -117,6 +135,16 @@ class Coach:
         """Seconds left in the current segment."""
         at = self.paused_at if self.paused_at is not None else now
         return max(0.0, self.segment.seconds - max(0.0, at - self.started))
+
+    def _first(self, exercise: int) -> int:
+        """The index of an exercise's first segment (its get-ready)."""
+        return next(i for i, s in enumerate(self.segments) if s.exercise == exercise)
+
+    def into_exercise(self, now: float) -> float:
+        """Seconds since the current exercise began (its get-ready included, pauses left out)."""
+        first = self._first(self.segment.exercise)
+        done = sum(s.seconds for s in self.segments[first : self.index])
+        return done + self.segment.seconds - self.remaining(now)
 
     def routine_left(self, now: float) -> float:
         later = sum(s.seconds for s in self.segments[self.index + 1 :])
@@ -136,7 +164,7 @@ class Coach:
             segment = self.segment
             end = self.started + segment.seconds
             upto = min(now, end)
-            if segment.phase not in (Phase.GET_READY, Phase.SWITCH_SIDES):
+            if segment.phase not in PROMPTS:
                 self.result.active_seconds += max(0.0, upto - max(self._last, self.started))
             self._last = max(self._last, upto)
             if now < end:
@@ -149,15 +177,25 @@ class Coach:
         current = self.segment.exercise
         self.index += 1
         if self.index >= len(self.segments) or self.segments[self.index].exercise != current:
-            self._done.add(current)
-            self.result.exercises_done = len(self._done)
+            self._mark_done(current)
+            self._came_from = current
         if self.index >= len(self.segments):
-            self._finish(completed=True)
+            self._finish()
 
-    def _finish(self, completed: bool) -> None:
+    def _mark_done(self, exercise: int) -> None:
+        """Done after all: an exercise skipped earlier and come back to is no longer skipped."""
+        self._done.add(exercise)
+        ident = self.moves[exercise].id
+        result = self.result
+        result.exercises_done = len(self._done)
+        result.done = [m.id for n, m in enumerate(self.moves) if n in self._done]
+        if ident in result.skipped and ident in result.done:
+            result.skipped.remove(ident)
+
+    def _finish(self) -> None:
         self.finished = True
         self.index = len(self.segments) - 1
-        self.result.completed = completed and not self.result.skipped and not self.result.hurt
+        self.result.completed = len(self._done) == len(self.moves)
 
     # -- what the user does ------------------------------------------------------------------
 
@@ -173,10 +211,11 @@ class Coach:
             self.paused_at = None
 
     def _jump(self, exercise: int, now: float) -> None:
+        self._came_from = self.segment.exercise
         if exercise >= len(self.moves):
-            self._finish(completed=False)
+            self._finish()
             return
-        self.index = next(i for i, s in enumerate(self.segments) if s.exercise == exercise)
+        self.index = self._first(exercise)
         self.started = now if self.paused_at is None else self.paused_at
         self._last = max(self._last, now)
 
@@ -190,15 +229,38 @@ class Coach:
             return
         self.tick(now)
         current = self.segment.exercise
-        first = next(i for i, s in enumerate(self.segments) if s.exercise == current)
-        into = sum(s.seconds for s in self.segments[first : self.index]) + (
-            self.segment.seconds - self.remaining(now)
-        )
+        into = self.into_exercise(now)
         self._jump(max(0, current - 1) if into < BACK_RESTARTS_AFTER else current, now)
 
-    def hurts(self, now: float) -> None:
-        """ "This hurts": this exercise ends now and is flagged; the routine goes on to the next."""
+    def hurts(self, now: float) -> int | None:
+        """ "This hurts": flags the exercise it is about and returns its index (None once finished).
+
+        Usually that is the exercise under way, which ends now; the routine goes on to the next.
+        But pressed while the next exercise gets ready, or in the first seconds of its count,
+        right after the one before ran out (or was skipped), it is the one before that hurt: that
+        one is flagged and the current one starts again from its get-ready, not skipped. Pressed
+        just as the routine ran out, it is the last exercise's.
+        """
+        if self.finished:
+            return None
+        self.tick(now)
+        if self.finished:
+            last = len(self.moves) - 1
+            self._name(self.result.hurt, last)
+            return last
+        current = self.segment.exercise
+        ready = self.segments[self._first(current)].seconds
+        if current > 0 and self._came_from == current - 1 and self.into_exercise(now) < ready + HURT_GRACE:
+            self._name(self.result.hurt, current - 1)
+            self._jump(current, now)  # pressed again, it is about this one
+            return current - 1
         self._leave(self.result.hurt, now)
+        return current
+
+    def _name(self, names: list[str], exercise: int) -> None:
+        ident = self.moves[exercise].id
+        if ident not in names and not (names is self.result.skipped and exercise in self._done):
+            names.append(ident)
 
     def _leave(self, names: list[str], now: float) -> None:
         """Leave the exercise under way for the next one, naming it (once) in `names`."""
@@ -208,13 +270,12 @@ class Coach:
         if self.finished:
             return
         current = self.segment.exercise
-        if self.moves[current].id not in names:
-            names.append(self.moves[current].id)
+        self._name(names, current)
         self._jump(current + 1, now)
 
     def end(self, now: float) -> CoachResult:
         if not self.finished:
             self.tick(now)
             if not self.finished:
-                self._finish(completed=False)
+                self._finish()
         return self.result

@@ -2,7 +2,8 @@
 
 The break window draws this and nothing else, so every word and number on screen is tested
 here with a fake clock: the big instruction ("Turn", "Hold", "Back to the start"), the count
-in the ring, "Rep 3 of 6 · set 1 of 2", the side, "Exercise 2 of 5", the time left.
+in the ring, "Rep 3 of 6 · set 1 of 2", the side, "Exercise 2 of 5", the time left, and the
+short rest between sets ("Release · rest", "Set 2 of 3 next").
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ def player_result(coach: Coach) -> PlayerResult:
         completed=r.completed,
         steps_done=r.exercises_done,
         steps_total=r.exercises_total,
-        steps_skipped=len(set(r.skipped) | set(r.hurt)),
+        steps_skipped=len(r.left_out),  # an exercise done after all is not skipped
         active=timedelta(seconds=round(r.active_seconds, 3)),
         pain=r.pain,
         hurt=tuple(r.hurt),
@@ -140,6 +141,9 @@ def _detail(coach: Coach, move: Move, seconds_left: float) -> str:
         return f"Starting in {int(seconds_left + 0.999)}"
     if segment.phase is Phase.SWITCH_SIDES:
         return "Same movement, other side"
+    if segment.phase is Phase.REST:
+        text = " · ".join(p for p in (side, f"set {segment.set} of {dose.sets} next") if p)
+        return text[0].upper() + text[1:]
     if dose.hold is not None:
         how = f"hold {int(dose.hold.total_seconds())} s"
     else:
@@ -148,9 +152,13 @@ def _detail(coach: Coach, move: Move, seconds_left: float) -> str:
     return text[0].upper() + text[1:]
 
 
-def _instruction(segment_phase: Phase, focus: Focus, side: str | None, seconds: float) -> str:
+def _instruction(
+    segment_phase: Phase, focus: Focus, side: str | None, seconds: float, hold_dose: bool
+) -> str:
     if segment_phase is Phase.GET_READY:
         return "Get ready"
+    if segment_phase is Phase.REST:
+        return "Release · rest" if hold_dose else "Rest"
     if segment_phase is Phase.SWITCH_SIDES:
         return f"Switch to the {side} side" if side else "Switch sides"
     if segment_phase is Phase.MOVE:
@@ -194,7 +202,7 @@ def frame(coach: Coach, items: tuple[Coached, ...], now: float) -> Frame:
         position=f"Exercise {segment.exercise + 1} of {len(items)}",
         time_left=f"{clock_text(coach.routine_left(now))} left",
         phase=segment.phase,
-        instruction=_instruction(segment.phase, item.focus, segment.side, seconds),
+        instruction=_instruction(segment.phase, item.focus, segment.side, seconds, hold_dose),
         detail=_detail(coach, move, left),
         count=count,
         unit=unit,

@@ -9,8 +9,9 @@ import pytest
 
 from deskbreak.app.routine_library import load_library
 from deskbreak.bundled import builtin_routines_dir
-from deskbreak.core.coach import Coach, Phase, timeline
+from deskbreak.core.coach import REST, Coach, Phase, timeline
 from deskbreak.core.coach_view import coached, coached_length, frame, player_result
+from deskbreak.core.dose import Dose
 from deskbreak.core.exercises import GET_READY
 from deskbreak.core.routines import Exercise, Focus, Routine
 
@@ -37,6 +38,46 @@ def test_an_older_routine_file_plays_each_exercise_as_a_timed_hold():
     assert items[1].caution == "Slowly."
     # get ready + 30 s, get ready + 20 s + switching sides + 20 s
     assert coached_length(OLD_FORM) == timedelta(seconds=READY + 30 + READY + 20 + 3 + 20)
+
+
+SETS = Routine(
+    "sets",
+    "Sets",
+    "",
+    (
+        Exercise("Backrest hold", Focus.EXTENSION, timedelta(seconds=10), ("Lean back.",)),
+        Exercise("Rows", Focus.SHOULDER_BLADES, timedelta(seconds=10), ("Squeeze.",)),
+    ),
+    "sets.toml",
+    doses=(Dose(hold=timedelta(seconds=10), per_side=True, sets=2), Dose(reps=2, tempo=(1, 1), sets=2)),
+)
+
+
+def test_between_sets_the_screen_says_to_let_go_and_rest_before_the_next_set():
+    items = coached(SETS)
+    coach = Coach(tuple(i.move for i in items), 0.0)
+    seen = []
+    t = 0.0
+    while not coach.finished:
+        shown = frame(coach, items, t)
+        seen.append((shown.exercise, shown.instruction, shown.detail, shown.count))
+        t += 1.0
+        coach.tick(t)
+    hold_rests = [s for s in seen if s[0] == 0 and s[1] == "Release · rest"]
+    assert [s[2:] for s in hold_rests] == [
+        ("Left side · set 2 of 2 next", "3"), ("Left side · set 2 of 2 next", "2"),
+        ("Left side · set 2 of 2 next", "1"),
+        ("Right side · set 2 of 2 next", "3"), ("Right side · set 2 of 2 next", "2"),
+        ("Right side · set 2 of 2 next", "1"),
+    ]  # fmt: skip
+    after = seen[seen.index(hold_rests[2]) + 1]
+    assert after[1:3] == ("Hold", "Left side · hold 10 s · set 2 of 2")
+    rep_rests = [s for s in seen if s[0] == 1 and s[1] == "Rest"]
+    assert [s[2] for s in rep_rests] == ["Set 2 of 2 next"] * int(REST)
+    # The rests are part of the length as coached, and of the time left shown at the start.
+    hold = READY + 10 + REST + 10 + 3 + 10 + REST + 10
+    assert coached_length(SETS) == timedelta(seconds=hold + READY + 4 + REST + 4)
+    assert frame(Coach(tuple(i.move for i in items), 0.0), items, 0.0).time_left == "1:10 left"
 
 
 def test_a_library_routine_keeps_each_dose_as_overridden_and_the_library_texts():
