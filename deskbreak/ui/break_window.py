@@ -3,19 +3,22 @@
 Pages: the player, "this hurts" advice, and the finish page. Keys: Space pauses, ← back,
 → next, Esc ends (or closes once done); for its first second it ignores keys, so typing that
 was under way when it opened is not swallowed. It redraws ~30 times a second only while the
-figure moves, ten times a second otherwise, and not at all while paused or finished.
+figure moves, ten times a second otherwise, and not at all while paused or finished. Minimized
+or hidden by the user, it draws nothing and wakes only when a part of the routine ends (at most
+once a second), for the sound cues and the end; the coach's timing is the same either way.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from ..core.clock import Clock
-from ..core.coach import Coach, Phase
+from ..core.coach import PROMPTS, Coach, Phase
 from ..core.coach_view import Coached, Frame, coached, first_side, frame, player_result
 from ..core.exercises import LibraryExercise
 from ..core.player import PlayerResult
@@ -35,8 +38,17 @@ KEYS = {
     Qt.Key.Key_Left: "back",
     Qt.Key.Key_Escape: "end_or_close",
 }
+# Keys that are only ever part of a combination (the Alt of Alt+Tab): not the user engaging.
+MODIFIER_KEYS = frozenset(
+    {
+        Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta,
+        Qt.Key.Key_Super_L, Qt.Key.Key_Super_R, Qt.Key.Key_Hyper_L, Qt.Key.Key_Hyper_R,
+        Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock, Qt.Key.Key_ScrollLock,
+    }
+)  # fmt: skip
 INPUT_GUARD = 1.0  # seconds after opening in which key presses are ignored
 SMOOTH_MS, CALM_MS = 33, 100  # redraw intervals: figure moving, figure still
+UNSEEN_MS = 1000  # longest wait while minimized or hidden (nothing is drawn then)
 EASE_IN, EASE_OUT = 2.0, 1.0  # seconds of movement at each end of a held stretch
 
 
@@ -71,6 +83,8 @@ class BreakWindow(QWidget):
         self._emitted = False
         self._opened_at: float | None = None
         self._heard: tuple[int, Phase] | None = None
+        self._unseen = False  # hidden by the user (e.g. minimized, or on another desktop)
+        self._left_out: set[str] = set()  # exercises already reported through skip_in_future
 
         self.figure = FigureWidget()
         self.player_page = PlayerPage(self.figure, len(self.items))
@@ -94,7 +108,7 @@ class BreakWindow(QWidget):
         page.end_button.clicked.connect(self.end_or_close)
         self.hurt_page.carry_on_requested.connect(self.carry_on)
         self.hurt_page.end_requested.connect(self.end_or_close)
-        self.hurt_page.skip_in_future.connect(self.skip_in_future)
+        self.hurt_page.skip_in_future.connect(self._leave_out)
         self.finish_page.close_requested.connect(self.close)
         self.finish_page.feedback.chosen.connect(self._feedback)
 
@@ -117,6 +131,13 @@ class BreakWindow(QWidget):
         if self.coach.finished:
             self._play("done")
             self._show_finish()
+            return
+        if self.out_of_sight():
+            self._cue_sound(self.coach.segment.exercise, self.coach.segment.phase)
+            if self.coach.paused_at is None and self.pages.currentWidget() is self.player_page:
+                # Wake when this part of the routine ends (its sound, or the end), not to draw.
+                wait = math.ceil(1000 * self.coach.remaining(now)) + 1
+                self.timer.start(min(UNSEEN_MS, max(CALM_MS, wait)))
             return
         shown = frame(self.coach, self.items, now)
         item = self.items[shown.exercise]
@@ -141,6 +162,10 @@ class BreakWindow(QWidget):
             seconds=self.coach.segment.seconds,
         )
 
+    def out_of_sight(self) -> bool:
+        """Minimized or hidden by the user: nothing to draw until it is shown again."""
+        return self.isMinimized() or self._unseen
+
     def _pace(self, phase: Phase, hold_dose: bool, now: float) -> None:
         """Redraw smoothly only while the figure moves."""
         moving = phase in (Phase.MOVE, Phase.RETURN)
@@ -161,7 +186,7 @@ class BreakWindow(QWidget):
             return
         if phase in (Phase.GET_READY, Phase.SWITCH_SIDES):
             self._play("ready")
-        elif before[1] in (Phase.GET_READY, Phase.SWITCH_SIDES):
+        elif before[1] in PROMPTS and phase not in PROMPTS:  # the count starts, or the next set
             self._play("go")
 
     def _play(self, name: str) -> None:
@@ -232,8 +257,10 @@ class BreakWindow(QWidget):
         if self.coach.finished or self.pages.currentWidget() is not self.player_page:
             return
         now = self.clock.monotonic()
-        item = self.items[self.coach.segment.exercise]
-        self.coach.hurts(now)
+        hurt = self.coach.hurts(now)  # the coach catches up first, then says which one it was
+        if hurt is None:
+            return
+        item = self.items[hurt]
         self.coach.pause(now)
         self.timer.stop()
         self.hurt_page.show_for(item.move.id, item.move.title, item.easier or None)
@@ -260,9 +287,17 @@ class BreakWindow(QWidget):
         self.close()
 
     @Slot(str)
+    def _leave_out(self, exercise_id: str) -> None:
+        """Pass "leave this exercise out" on, once for each exercise."""
+        if exercise_id and exercise_id not in self._left_out:
+            self._left_out.add(exercise_id)
+            self.skip_in_future.emit(exercise_id)
+
+    @Slot(str)
     def _feedback(self, choice: str) -> None:
         self.feedback_given.emit(choice)
         self.finish_page.start_countdown(AFTER_FEEDBACK)
+        self.closing.start()
 
     @Slot()
     def _second_passed(self) -> None:
@@ -273,13 +308,15 @@ class BreakWindow(QWidget):
     def _engaged(self) -> None:
         if self.pages.currentWidget() is self.finish_page:
             self.finish_page.stop_countdown()
+            self.closing.stop()  # no more wake-ups: it stays until closed or rated
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         opened = self._opened_at
         if opened is not None and self.clock.monotonic() - opened < INPUT_GUARD:
             event.accept()  # typing that was under way when the window opened
             return
-        self._engaged()
+        if Qt.Key(event.key()) not in MODIFIER_KEYS:  # Alt of Alt+Tab, Shift: not reading the page
+            self._engaged()
         action = KEYS.get(Qt.Key(event.key()))
         if action is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             super().keyPressEvent(event)
@@ -294,14 +331,43 @@ class BreakWindow(QWidget):
         if self._opened_at is None:
             self._opened_at = self.clock.monotonic()
         super().showEvent(event)
+        if self._unseen:
+            self._unseen = False
+            self._back_in_sight()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
-        """Hidden by a program rather than minimized by the user: the break is over, so close."""
+        """Hidden by a program rather than minimized by the user: the break is over, so close.
+        Hidden by the user: nothing is drawn until it is shown again."""
         super().hideEvent(event)
-        if not event.spontaneous() and not self.coach.finished:
-            QTimer.singleShot(0, self, self.close)
+        if not event.spontaneous():
+            if not self.coach.finished:
+                QTimer.singleShot(0, self, self.close)
+        elif not self._unseen:
+            self._unseen = True
+            self._out_of_sight()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.WindowStateChange:
+            if self.isMinimized():
+                self._out_of_sight()
+            else:
+                self._back_in_sight()
+
+    def _out_of_sight(self) -> None:
+        """Minimized or hidden: stop the redraws (refresh then only wakes for cues and the end)."""
+        if self.timer.isActive():
+            self.refresh()
+
+    def _back_in_sight(self) -> None:
+        """Shown again: draw the moment it is now at once, and pace the redraws as before."""
+        if not self.out_of_sight() and not self.coach.finished:
+            self.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        panel = self.hurt_page.panel
+        if self.pages.currentWidget() is self.hurt_page and panel.leave_out.isChecked():
+            self._leave_out(panel.exercise_id)  # the box ticked, then Esc or the window closed
         if not self.coach.finished:
             self.coach.end(self.clock.monotonic())
             self._emit()

@@ -1,5 +1,7 @@
 """The break window's last page: what was done, today's breaks against the goal, one-tap feedback,
-and a countdown after which the window closes by itself (stopped as soon as the user engages)."""
+and a countdown after which the window closes by itself (stopped as soon as the user engages).
+
+Its labels carry no accessible names of their own, so a screen reader reads what they say."""
 
 from __future__ import annotations
 
@@ -16,17 +18,18 @@ CLOSES_AFTER = 12  # seconds the finished page stays on its own
 AFTER_FEEDBACK = 3  # seconds it stays once feedback is given
 
 
-def summary_html(items: tuple[Coached, ...], result: CoachResult, reached: int) -> str:
-    """One line per exercise: done, skipped, stopped because it hurt, or not reached."""
+def summary_html(items: tuple[Coached, ...], result: CoachResult) -> str:
+    """One line per exercise: done (it may have hurt), skipped, stopped because it hurt, or not
+    reached. An exercise skipped and then done after all is done."""
     lines = []
-    for number, item in enumerate(items):
+    for item in items:
         ident = item.move.id
-        if ident in result.hurt:
+        if ident in result.done:
+            mark = "✓ but it hurt" if ident in result.hurt else "✓"
+        elif ident in result.hurt:
             mark = "✕ stopped: it hurt"
         elif ident in result.skipped:
             mark = "– skipped"
-        elif number < reached:
-            mark = "✓"
         else:
             mark = "– not reached"
         lines.append(f"<tr><td>{_escape(item.move.title)}</td><td style='padding-left:12px'>{mark}</td></tr>")
@@ -52,12 +55,10 @@ class FinishPage(QWidget):
         self.done = QLabel()
         self.done.setTextFormat(Qt.TextFormat.RichText)
         self.done.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.done.setAccessibleName("What was done")
         self.notes = QLabel()
         self.notes.setObjectName("doneNotes")
         self.notes.setWordWrap(True)
         self.notes.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.notes.setAccessibleName("Today and the next break")
         for widget in (self.title, self.text, self.done, self.notes):
             layout.addWidget(widget)
         layout.addSpacing(12)
@@ -79,8 +80,11 @@ class FinishPage(QWidget):
         self.left: int | None = None  # seconds until it closes itself; None once the user engaged
 
     def show_result(self, items: tuple[Coached, ...], result: CoachResult, minutes: int) -> None:
-        reached = result.exercises_done + len(set(result.skipped) | set(result.hurt))
-        if result.completed:
+        reached = len(set(result.done) | set(result.skipped) | set(result.hurt))
+        if result.completed and result.pain:
+            self.title.setText("Break complete")
+            self.text.setText(f"{minutes} min of upper-back movement. Go gently with what hurt.")
+        elif result.completed:
             self.title.setText("Break complete")
             self.text.setText(f"{minutes} min of upper-back movement. Nice work.")
         elif result.exercises_done and reached >= len(items):
@@ -89,7 +93,7 @@ class FinishPage(QWidget):
         else:
             self.title.setText("Break ended")
             self.text.setText(f"You got through {result.exercises_done} of {len(items)} exercises.")
-        self.done.setText(summary_html(items, result, reached))
+        self.done.setText(summary_html(items, result))
         self.start_countdown(CLOSES_AFTER)
 
     def add_note(self, text: str) -> None:

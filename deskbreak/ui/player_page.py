@@ -3,6 +3,7 @@
 Every widget has a fixed height, so nothing moves when the phase, the exercise or the text
 changes (tests/ui/test_player_window.py compares the geometry across a whole routine).
 Colours come from the palette and sizes from the system font, for light and dark themes.
+Labels carry no accessible names of their own: a screen reader reads the text they show.
 """
 
 from __future__ import annotations
@@ -102,7 +103,6 @@ class PlayerPage(QWidget):
         layout.addLayout(where)
 
         self.exercise_name = label("exerciseName", 1.8, QFont.Weight.Bold)
-        self.exercise_name.setAccessibleName("Exercise")
         layout.addWidget(self.exercise_name)
         self.about = label("about", 0.95)
         layout.addWidget(self.about)
@@ -117,7 +117,6 @@ class PlayerPage(QWidget):
         side.addWidget(self.ring, 0, Qt.AlignmentFlag.AlignHCenter)
         self.instruction = label("instruction", 1.7, QFont.Weight.DemiBold)
         self.instruction.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.instruction.setAccessibleName("What to do now")
         self.detail = label("detail", 1.05)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         side.addWidget(self.instruction)
@@ -132,7 +131,6 @@ class PlayerPage(QWidget):
         self.cues = label("cues", 1.0, lines=CUE_LINES)
         self.cues.setTextFormat(Qt.TextFormat.RichText)
         self.cues.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.cues.setAccessibleName("How to do it")
         panel = QFrame()
         panel.setObjectName("cuePanel")
         panel.setFrameShape(QFrame.Shape.StyledPanel)

@@ -1,16 +1,23 @@
-"""The break window coaches a routine: get ready, the count, sides, pause / back / next / end from
-mouse and keyboard, the input guard, "this hurts", and a finish page that closes by itself."""
+"""The break window coaches a routine: get ready, the count, sides, sets with a rest between,
+pause / back / next / end from mouse and keyboard, the input guard, "this hurts" (about the right
+exercise, and "leave it out" kept however the page is left), a finish page that closes by itself
+unless the user engages, what a screen reader hears, and no redrawing while minimized."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAccessible, QColor
+from PySide6.QtWidgets import QWidget
 from widget_checks import DARK, LIGHT, close, contrast, rendered_colours, unnamed_controls
 
-from deskbreak.core.coach import SWITCH_SIDES
+from deskbreak.core.coach import HURT_GRACE, REST, SWITCH_SIDES
+from deskbreak.core.dose import Dose
 from deskbreak.core.exercises import GET_READY
-from deskbreak.ui.break_window import INPUT_GUARD, BreakWindow
+from deskbreak.core.routines import Exercise, Focus, Routine
+from deskbreak.ui.break_window import CALM_MS, INPUT_GUARD, UNSEEN_MS, BreakWindow
 from deskbreak.ui.finish_page import AFTER_FEEDBACK, CLOSES_AFTER
 
 READY = GET_READY.total_seconds()
@@ -106,6 +113,22 @@ def test_next_and_back_by_mouse_and_arrow_keys(qtbot, routine, clock):
     assert results[0].steps_skipped == 2 and not results[0].completed
 
 
+def test_a_next_pressed_by_mistake_and_undone_at_once_leaves_the_break_complete(qtbot, routine, clock):
+    window, results = _window(qtbot, routine, clock)
+    page = window.player_page
+    _at(window, clock, 1)
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert page.exercise_name.text() == "Rotation"
+    _at(window, clock, 2)
+    qtbot.keyClick(window, Qt.Key.Key_Left)  # within a couple of seconds: back to the one before
+    assert page.exercise_name.text() == "Extension" and page.instruction.text() == "Get ready"
+    _at(window, clock, READY + 10 + READY + 20 + SWITCH_SIDES + 20 + READY + 15)
+    [result] = results
+    assert result.completed and result.steps_skipped == 0 and result.steps_done == 3
+    assert window.finish_page.title.text() == "Break complete"
+    assert "skipped" not in window.finish_page.done.text()
+
+
 def test_end_button_and_escape_end_early_and_report_how_far_it_got(qtbot, routine, clock):
     window, results = _window(qtbot, routine, clock)
     _at(window, clock, READY + 10 + READY + 5)
@@ -154,6 +177,74 @@ def test_this_hurts_stops_the_exercise_flags_pain_and_offers_to_leave_it_out(qtb
     assert "stopped: it hurt" in window.finish_page.done.text()
 
 
+def test_this_hurts_names_the_exercise_under_way_even_before_the_page_caught_up(qtbot, routine, clock):
+    """The extension ran out and the rotation is well under way, but nothing was redrawn yet:
+    the page and the coach both name the rotation, and the routine goes on to the squeeze."""
+    window, results = _window(qtbot, routine, clock)
+    clock.advance(READY + 10 + READY + HURT_GRACE + 2)  # no refresh: the page still says Extension
+    assert window.player_page.exercise_name.text() == "Extension"
+    qtbot.mouseClick(window.player_page.hurt_button, Qt.MouseButton.LeftButton)
+    assert window.hurt_page.panel.title.text() == "Stopped: Rotation"
+    window.hurt_page.panel.carry_on_button.click()
+    assert window.player_page.exercise_name.text() == "Squeeze"
+    _at(window, clock, READY + 15)
+    [result] = results
+    assert result.hurt == ("Rotation",) and result.steps_skipped == 1 and not result.completed
+
+
+def test_this_hurts_as_the_next_exercise_gets_ready_is_about_the_one_just_done(qtbot, routine, clock):
+    window, results = _window(qtbot, routine, clock)
+    left_out: list[str] = []
+    window.skip_in_future.connect(left_out.append)
+    page = window.player_page
+    _at(window, clock, READY + 10 + 1)  # the extension is done; the rotation gets ready
+    assert page.exercise_name.text() == "Rotation" and page.instruction.text() == "Get ready"
+    qtbot.mouseClick(page.hurt_button, Qt.MouseButton.LeftButton)
+    panel = window.hurt_page.panel
+    assert panel.title.text() == "Stopped: Extension"
+    panel.leave_out.setChecked(True)
+    _at(window, clock, 60)  # reading the advice
+    panel.carry_on_button.click()
+    assert left_out == ["Extension"]
+    # The rotation is not skipped: it gets ready again from the start.
+    assert page.exercise_name.text() == "Rotation" and page.detail.text() == "Starting in 5"
+    _at(window, clock, READY + 20 + SWITCH_SIDES + 20 + READY + 15)
+    [result] = results
+    assert result.pain and result.hurt == ("Extension",) and result.steps_skipped == 0
+    assert result.steps_done == 3 and result.completed
+    assert "✓ but it hurt" in window.finish_page.done.text()
+
+
+@pytest.mark.parametrize("how", ["escape", "end button", "closed"])
+def test_a_ticked_leave_it_out_counts_however_the_hurt_page_is_left(qtbot, routine, clock, how):
+    window, results = _window(qtbot, routine, clock)
+    left_out: list[str] = []
+    window.skip_in_future.connect(left_out.append)
+    _at(window, clock, READY + 2)
+    qtbot.mouseClick(window.player_page.hurt_button, Qt.MouseButton.LeftButton)
+    window.hurt_page.panel.leave_out.setChecked(True)
+    if how == "escape":
+        qtbot.keyClick(window, Qt.Key.Key_Escape)
+    elif how == "end button":
+        window.hurt_page.panel.end_button.click()
+    else:  # the app closes it (the screen locked, the app quit...)
+        window.close()
+    assert not window.isVisible() and len(results) == 1
+    assert left_out == ["Extension"]  # once, not once per way out
+    window.close()
+    assert left_out == ["Extension"]
+
+
+def test_an_unticked_leave_it_out_leaves_nothing_out_when_the_window_closes(qtbot, routine, clock):
+    window, _ = _window(qtbot, routine, clock)
+    left_out: list[str] = []
+    window.skip_in_future.connect(left_out.append)
+    _at(window, clock, READY + 2)
+    qtbot.mouseClick(window.player_page.hurt_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.isVisible() and left_out == []
+
+
 def test_the_finish_page_closes_by_itself_unless_the_user_engages(qtbot, routine, clock):
     window, _ = _window(qtbot, routine, clock)
     window.coach.end(clock.monotonic())
@@ -169,7 +260,9 @@ def test_the_finish_page_closes_by_itself_unless_the_user_engages(qtbot, routine
     stays, _ = _window(qtbot, routine, clock)
     stays.coach.end(clock.monotonic())
     stays.refresh()
-    qtbot.keyClick(stays, Qt.Key.Key_Shift)  # any key: the user is reading it
+    assert stays.closing.isActive()
+    qtbot.keyClick(stays, Qt.Key.Key_Down)  # a real key: the user is reading it
+    assert not stays.closing.isActive()  # the countdown no longer ticks
     for _ in range(CLOSES_AFTER + 5):
         stays._second_passed()
     assert stays.isVisible() and stays.finish_page.countdown.text() == ""
@@ -177,10 +270,27 @@ def test_the_finish_page_closes_by_itself_unless_the_user_engages(qtbot, routine
     rated, _ = _window(qtbot, routine, clock)
     rated.coach.end(clock.monotonic())
     rated.refresh()
+    qtbot.mouseClick(rated.finish_page, Qt.MouseButton.LeftButton)  # engaged: the countdown stops
+    assert not rated.closing.isActive() and rated.finish_page.countdown.text() == ""
     qtbot.mouseClick(rated.finish_page.feedback.buttons["about_right"], Qt.MouseButton.LeftButton)
+    assert rated.closing.isActive() and rated.finish_page.countdown.text() == f"Closes in {AFTER_FEEDBACK} s"
     for _ in range(AFTER_FEEDBACK):
         rated._second_passed()
     assert not rated.isVisible()
+
+
+@pytest.mark.parametrize(
+    "key", [Qt.Key.Key_Shift, Qt.Key.Key_Alt, Qt.Key.Key_Control, Qt.Key.Key_Meta], ids=lambda k: k.name
+)
+def test_a_bare_modifier_such_as_the_alt_of_alt_tab_does_not_stop_the_countdown(qtbot, routine, clock, key):
+    window, _ = _window(qtbot, routine, clock)
+    window.coach.end(clock.monotonic())
+    window.refresh()
+    qtbot.keyClick(window, key)
+    assert window.closing.isActive() and window.finish_page.countdown.text() == f"Closes in {CLOSES_AFTER} s"
+    for _ in range(CLOSES_AFTER):
+        window._second_passed()
+    assert not window.isVisible()
 
 
 def test_sound_cues_mark_the_count_starting_new_exercises_and_the_end(qtbot, routine, clock):
@@ -189,6 +299,75 @@ def test_sound_cues_mark_the_count_starting_new_exercises_and_the_end(qtbot, rou
     for _ in range(int(READY + 10 + READY + 20 + SWITCH_SIDES + 20 + READY + 15) + 1):
         _at(window, clock, 1)
     assert played == ["go", "ready", "go", "ready", "go", "ready", "go", "done"]
+
+
+SETS = Routine(
+    "sets",
+    "Sets",
+    "",
+    (
+        Exercise("Backrest hold", Focus.EXTENSION, timedelta(seconds=10), ("Lean back.",)),
+        Exercise("Rows", Focus.SHOULDER_BLADES, timedelta(seconds=10), ("Squeeze.",)),
+    ),
+    "sets.toml",
+    doses=(Dose(hold=timedelta(seconds=10), sets=2), Dose(reps=2, tempo=(1, 1), sets=2)),
+)
+
+
+def test_between_sets_it_says_to_let_go_and_rest_and_a_sound_starts_the_next_set(qtbot, clock):
+    played: list[str] = []
+    window, results = _window(qtbot, SETS, clock, sound=played.append)
+    page = window.player_page
+    _at(window, clock, READY)
+    assert page.instruction.text() == "Hold" and played == ["go"]
+    _at(window, clock, 10)
+    assert page.instruction.text() == "Release · rest" and page.detail.text() == "Set 2 of 2 next"
+    assert page.ring.count == str(int(REST)) and played == ["go"]
+    _at(window, clock, REST)
+    assert page.instruction.text() == "Hold" and page.detail.text() == "Hold 10 s · set 2 of 2"
+    assert played == ["go", "go"]  # the second set starts on a sound, as the first did
+    _at(window, clock, 10)
+    _at(window, clock, READY)
+    _at(window, clock, 4)  # the rows' first set: two reps of two seconds
+    assert page.instruction.text() == "Rest" and page.exercise_name.text() == "Rows"
+    _at(window, clock, REST)
+    assert page.instruction.text().startswith("Squeeze") and page.detail.text() == "Rep 1 of 2 · set 2 of 2"
+    assert played == ["go", "go", "ready", "go", "go"]
+    _at(window, clock, 4)
+    [result] = results
+    assert result.completed and result.active.total_seconds() == 10 + 10 + 4 + 4  # rests not counted
+
+
+def test_minimized_it_stops_redrawing_and_shown_again_it_is_where_the_coach_is(qtbot, routine, clock):
+    played: list[str] = []
+    window, results = _window(qtbot, routine, clock, sound=played.append)
+    page = window.player_page
+    _at(window, clock, READY + 1)
+    assert window.timer.isActive() and window.timer.interval() <= CALM_MS and page.ring.count == "9"
+    window.showMinimized()
+    qtbot.waitUntil(window.isMinimized)
+    assert window.out_of_sight()
+    assert window.timer.interval() == UNSEEN_MS  # a second, not 10-30 wake-ups a second
+    _at(window, clock, 5)
+    assert page.ring.count == "9"  # nothing drawn meanwhile
+    _at(window, clock, 3.75)
+    assert window.timer.interval() == 251  # it wakes as the extension ends, for the next cue
+    _at(window, clock, 0.25)
+    assert played == ["go", "ready"]  # the cues still sound while minimized
+    _at(window, clock, READY)
+    assert played == ["go", "ready", "go"] and page.exercise_name.text() == "Extension"
+    assert window.timer.interval() == UNSEEN_MS
+    clock.advance(3)
+    window.showNormal()
+    qtbot.waitUntil(lambda: not window.isMinimized())
+    # Drawn at once, just where the coach is: 3 s into the rotation's first 20 s hold.
+    assert page.exercise_name.text() == "Rotation" and page.ring.count == "17"
+    assert window.timer.isActive() and window.timer.interval() <= CALM_MS
+    window.showMinimized()
+    qtbot.waitUntil(window.isMinimized)
+    _at(window, clock, 17 + SWITCH_SIDES + 20 + READY + 15)  # the routine ends while minimized
+    [result] = results
+    assert result.completed and played[-1] == "done" and not window.timer.isActive()
 
 
 def test_the_layout_never_jumps_whatever_is_shown(qtbot, library_routine, clock):
@@ -279,3 +458,24 @@ def test_every_control_has_an_accessible_name(qtbot, library_routine, clock):
     page = window.player_page
     assert page.figure.accessibleName() and page.figure.accessibleDescription()
     assert page.ring.accessibleDescription() == "5 seconds"
+
+
+def _heard(widget: QWidget) -> str:
+    """What an accessibility client (a screen reader) reads as the widget's name."""
+    return QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
+
+
+def test_a_screen_reader_hears_what_the_labels_say_as_it_changes(qtbot, routine, clock):
+    window, _ = _window(qtbot, routine, clock)
+    page = window.player_page
+    for _ in range(3):
+        for shown in (page.exercise_name, page.instruction, page.detail):
+            assert shown.text() and _heard(shown) == shown.text()
+        _at(window, clock, READY)  # get ready, then the hold, then the next exercise
+    assert "Sit tall." not in _heard(page.cues) and "Turn." in _heard(page.cues)
+    window.coach.end(clock.monotonic())
+    window.refresh()
+    window.add_note("That's 2 of 4 breaks today.")
+    finish = window.finish_page
+    assert _heard(finish.title) == finish.title.text() == "Break ended"
+    assert "Extension" in _heard(finish.done) and _heard(finish.notes) == "That's 2 of 4 breaks today."
