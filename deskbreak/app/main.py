@@ -36,6 +36,7 @@ from .controller import Controller
 from .ipc import CommandServer, NotRunning, send_command, serve
 from .paths import Paths, resolve_paths
 from .program_service import ProgramService
+from .program_windows import ProgramWindows
 from .review_service import ReviewService
 from .safety_content import load_safety_content
 from .sound_cues import LazySound
@@ -192,6 +193,7 @@ def run_app() -> int:
     controller.windows.library = config.library.exercises
     controller.windows.safety = safety
     program = ProgramService(controller, tray, break_log, config, safety, lasting)
+    program_windows = ProgramWindows(program)
     problems += lasting
 
     def busy() -> bool:
@@ -281,5 +283,5 @@ def run_app() -> int:
     QTimer.singleShot(2000, release_free_memory)  # start-up's garbage, once it has settled
     controller.window_closed.connect(lambda: QTimer.singleShot(1000, release_free_memory))
     code = app.exec()
-    del keep_signals, watcher, lock_watcher
+    del keep_signals, watcher, lock_watcher, program_windows
     return int(code)

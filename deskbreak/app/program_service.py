@@ -9,6 +9,7 @@ The user's profile and program state are small JSON values in the history databa
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -23,7 +24,6 @@ from ..core.routines import Routine, RoutineError
 from ..core.safety import SafetyContent
 from ..storage.program_data import feedback_since, routines_done_on
 from .configuration import Configuration
-from .program_windows import ProgramWindows
 
 if TYPE_CHECKING:
     from ..core.program_choice import Choice
@@ -70,10 +70,10 @@ class ProgramService(QObject):
         self.loaded = False  # the stored profile and program have been read
         self._wants_notice = False  # the first-run notice waits until the profile is read
         self._progress: tuple[tuple[date, int], programs.Progress] | None = None  # cached per day
-        self.windows = ProgramWindows(self)
+        # The safety notice, opened by app/program_windows.py (which also wires the tray's
+        # "Choose a routine…" and "Safety notice…" to its windows).
+        self.open_notice: Callable[[bool], None] = lambda first_run: None
         self._menu: ProgramMenu | None = None  # built when the tray menu first opens
-        tray.routines_requested.connect(self.windows.open_chooser)
-        tray.safety_requested.connect(lambda: self.windows.open_safety(first_run=False))
         tray.menu_opened.connect(self._refresh_menu)
         controller.routines.picker = self.pick
         controller.program_label = self.label
@@ -250,4 +250,4 @@ class ProgramService(QObject):
         stored profile has been read, so nobody who has read it sees it again)."""
         self._wants_notice = not self._load()
         if not self._wants_notice and not self.profile.safety_seen:
-            self.windows.open_safety(first_run=True)
+            self.open_notice(True)

@@ -22,6 +22,9 @@ class ProgramWindows(QObject):
         super().__init__()
         self.service = service
         self.open_windows: list[Any] = []
+        service.open_notice = lambda first_run: self.open_safety(first_run=first_run)
+        service.tray.routines_requested.connect(self.open_chooser)
+        service.tray.safety_requested.connect(lambda: self.open_safety(first_run=False))
 
     def _keep(self, window: Any) -> None:
         from PySide6.QtCore import Qt

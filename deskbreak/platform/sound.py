@@ -15,9 +15,10 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
-NAMES = ("ready", "go", "done")
+from .sound_base import NAMES, NullSound, Sound
+
 LINUX_PLAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("pw-play", ()),
     ("paplay", ()),
@@ -25,24 +26,6 @@ LINUX_PLAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 STUCK = 3.0  # seconds after which a cue still "playing" is a player that hangs
 MAC_PLAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (("afplay", ()),)
-
-
-class Sound(Protocol):
-    route: str  # what plays the cues: "pw-play", "paplay", "aplay", "afplay", "winsound" or "none"
-
-    def play(self, name: str) -> None: ...
-
-    def close(self) -> None: ...
-
-
-class NullSound:
-    route = "none"
-
-    def play(self, name: str) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
 
 
 class CommandSound:

@@ -7,7 +7,7 @@ import importlib
 from pathlib import Path
 from types import ModuleType
 
-from .sound import NAMES
+from .sound_base import NAMES
 
 
 def load_winsound() -> ModuleType | None:

@@ -74,7 +74,8 @@ class BreakWindow(QWidget):
         super().__init__()
         self.setObjectName("breakWindow")
         self.setWindowTitle(f"deskbreak — {routine.title}")
-        self.setMinimumSize(600, 700)
+        self.setMinimumWidth(560)  # the height is what the pages need (about 630 px): fits a 768 px screen
+        self.resize(620, 680)
         self.clock = clock
         self.items = coached(routine, library)
         self.coach = Coach(tuple(i.move for i in self.items), clock.monotonic())

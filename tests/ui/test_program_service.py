@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from deskbreak.app.configuration import FALLBACK, Configuration
 from deskbreak.app.controller import Controller
 from deskbreak.app.program_service import STATE_KEY, ProgramService
+from deskbreak.app.program_windows import ProgramWindows
 from deskbreak.app.routine_library import load_library
 from deskbreak.bundled import builtin_routines_dir
 from deskbreak.core import profile as profiles
@@ -53,6 +54,7 @@ def app(qtbot, clock, library):
             wakeups=FakeWakeups(), problems=[],
         )  # fmt: skip
         service = ProgramService(controller, tray, log, config, BUILTIN, [])
+        service.windows = ProgramWindows(service)
         made.append((controller, service))
         return controller, service, log
 
