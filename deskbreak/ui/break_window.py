@@ -75,7 +75,7 @@ class BreakWindow(QWidget):
         self.setObjectName("breakWindow")
         self.setWindowTitle(f"deskbreak — {routine.title}")
         self.setMinimumWidth(560)  # the height is what the pages need (about 630 px): fits a 768 px screen
-        self.resize(620, 680)
+        self.resize(620, 650)
         self.clock = clock
         self.items = coached(routine, library)
         self.coach = Coach(tuple(i.move for i in self.items), clock.monotonic())
