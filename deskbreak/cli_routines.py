@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .core.coach_view import coached_length
 from .core.durations import format_duration
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def _row(rid: str, routine: Routine) -> dict[str, object]:
     return {
         "id": rid,
         "title": routine.title,
-        "minutes": round(routine.total.total_seconds() / 60, 1),
+        "minutes": round(coached_length(routine).total_seconds() / 60, 1),  # as played, get-ready included
         "level": routine.level or None,
         "postures": sorted({p for p in postures if p}),
         "source": routine.source,
@@ -62,7 +63,8 @@ def list_routines(as_json: bool) -> int:
             for rid, routine in routines:
                 postures = ", ".join(sorted(set(routine.postures))) or "—"
                 level = routine.level or "—"
-                print(f"{rid}: {routine.title} · {format_duration(routine.total)} · {level} · {postures}")
+                length = format_duration(coached_length(routine))
+                print(f"{rid}: {routine.title} · {length} · {level} · {postures}")
                 ids = routine.exercise_ids or ("",) * len(routine.exercises)
                 for eid, exercise in zip(ids, routine.exercises, strict=True):
                     print(f"    {exercise.name}" + (f" ({eid})" if eid else ""))
@@ -94,7 +96,7 @@ def check_file(path: Path) -> int:
             from .app.routine_library import read_routine
 
             routine = read_routine(text, path, library.exercises)
-            print(f"{path}: a valid routine ({routine.title}; {format_duration(routine.total)}).")
+            print(f"{path}: a valid routine ({routine.title}; {format_duration(coached_length(routine))}).")
     except RoutineError as exc:
         print(f"deskbreak: {exc}", file=sys.stderr)
         return EXIT_INVALID

@@ -66,3 +66,23 @@ def test_check_reads_a_routine_naming_shipped_exercises_by_id(home, tmp_path, ca
     assert main(["routines", "check", str(routine)]) == 1
     err = capsys.readouterr().err
     assert f"{routine}:3: exercises, entry 1: no exercise" in err and "no-such-move" in err
+
+
+def test_the_listed_length_is_the_routine_as_played_with_its_get_ready_moments(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from deskbreak.app.routine_library import load_library
+    from deskbreak.bundled import builtin_routines_dir
+    from deskbreak.core.exercises import GET_READY
+
+    done = subprocess.run(
+        [sys.executable, "-m", "deskbreak", "routines", "list", "--json"],
+        capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    basics = next(r for r in json.loads(done.stdout) if r["id"] == "upper-back-basics")
+    library = load_library(builtin_routines_dir(), tmp_path / "mine")
+    routine = library.routines["upper-back-basics"]
+    at_least = (routine.total + GET_READY * len(routine.exercises)).total_seconds() / 60
+    assert basics["minutes"] >= round(at_least, 1)
