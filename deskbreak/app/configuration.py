@@ -30,7 +30,8 @@ class Configuration:
 
     @property
     def policy(self) -> PolicySettings:
-        return PolicySettings(self.settings.sit_limit, self.settings.snooze, self.settings.natural_break)
+        s = self.settings
+        return PolicySettings(s.sit_limit, s.snooze, s.natural_break, s.max_reminders)
 
 
 def load_configuration(paths: Paths, last_good: Configuration | None = None) -> Configuration:

@@ -34,7 +34,8 @@ def status_lines(status: Status, now: datetime) -> tuple[str, str]:
         return "On a break", "Enjoy it"
     sitting = f"Sitting for {humanize(status.sitting_for)}"
     if status.phase is Phase.DUE:
-        return sitting, "Time for a break!"
+        overdue = f" (reminded {status.reminded} times)" if status.reminded > 1 else ""
+        return sitting, f"Time for a break!{overdue}"
     if status.due_at is None:
         return sitting, ""
     verb = "Snoozed until" if status.phase is Phase.SNOOZED else "Next break at"
@@ -104,7 +105,11 @@ def reminder_text(sitting_for: timedelta, routine: Routine | None) -> tuple[str,
 
 
 def status_json(
-    status: Status, routine: Routine | None, problems: list[Problem], idle_seconds: float | None
+    status: Status,
+    routine: Routine | None,
+    problems: list[Problem],
+    idle_seconds: float | None,
+    idle_source: str = "none",
 ) -> dict[str, Any]:
     """The running app's state for `deskbreak status --json`."""
     return {
@@ -114,4 +119,5 @@ def status_json(
         "routine": routine.id if routine else None,
         "problems": [str(p) for p in problems],
         "idle_seconds": idle_seconds,
+        "idle_source": idle_source,  # the idle monitor's name: x11, mutter, screensaver, ..., none
     }

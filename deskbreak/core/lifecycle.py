@@ -15,7 +15,7 @@ States (`mode`, with the window the app owns):
 
 | event                 | TRACKING                                   | ON_BREAK                              |
 |-----------------------|--------------------------------------------|---------------------------------------|
-| tick                  | policy: remind, natural break, sleep       | watchdog: overran -> end the break    |
+| tick                  | policy: remind (again), natural break, sleep | watchdog: overran -> end the break  |
 | request_break         | close a finished window; open a new one    | bring the running window forward      |
 | snooze / skip         | answer the due reminder (else nothing)     | nothing                               |
 | break_ended(token)    | nothing (stale or repeated)                | log the outcome; back to TRACKING     |
@@ -58,6 +58,7 @@ from .policy import (
     PolicySettings,
     ReminderAnswered,
     ReminderDue,
+    ReminderRepeated,
     WentAway,
 )
 from .stretch_log import StretchLog
@@ -159,8 +160,12 @@ class BreakLifecycle:
                     LogReminder(self.reminder, event.at, event.sitting_for),
                     ShowReminder(self.reminder, event.sitting_for),
                 ]
+            elif isinstance(event, ReminderRepeated) and self.reminder is not None:
+                effects.append(ShowReminder(self.reminder, event.sitting_for))  # replaces the last
             elif isinstance(event, ReminderAnswered):
                 effects += self._answer_pending(event.outcome, event.at)
+                if event.outcome is Outcome.UNANSWERED:
+                    effects.append(WithdrawReminder())
             elif isinstance(event, WentAway):
                 effects += self.stretches.went_away(event)
             elif isinstance(event, CameBack):

@@ -52,12 +52,24 @@ class PolicySettings:
     sit_limit: timedelta
     snooze: timedelta
     natural_break: timedelta
+    # A reminder left unanswered comes again every `snooze`, this many times in all; then it is
+    # logged unanswered and the count starts again (a reminder that persists, politely).
+    max_reminders: int = 3
 
 
 @dataclass(frozen=True)
 class ReminderDue:
     at: datetime
     sitting_for: timedelta
+
+
+@dataclass(frozen=True)
+class ReminderRepeated:
+    """The due reminder, still unanswered, comes again (the `times`-th time it is shown)."""
+
+    at: datetime
+    sitting_for: timedelta
+    times: int
 
 
 @dataclass(frozen=True)
@@ -81,7 +93,7 @@ class CameBack:
     at: datetime
 
 
-PolicyEvent = ReminderDue | ReminderAnswered | WentAway | CameBack
+PolicyEvent = ReminderDue | ReminderRepeated | ReminderAnswered | WentAway | CameBack
 
 
 @dataclass(frozen=True)
@@ -100,6 +112,7 @@ class Status:
     phase: Phase
     sitting_for: timedelta
     due_at: datetime | None
+    reminded: int = 0  # while due: how many times the reminder has been shown
 
 
 class BreakPolicy:
@@ -113,6 +126,8 @@ class BreakPolicy:
         # When the countdown to the next reminder began: sitting down, a skip, or a break's end.
         self.count_from: datetime | None = now
         self._before_break: tuple[Phase, datetime | None] | None = None
+        self.reminded = 0  # times the due reminder has been shown
+        self.remind_again_at: datetime | None = None
         if saved is not None and _still_valid(saved, now, settings):
             self._resume(saved, now)
 
@@ -184,8 +199,23 @@ class BreakPolicy:
                 events.append(CameBack(change.at))
         if self.phase in (Phase.SITTING, Phase.SNOOZED) and self.due_at and now >= self.due_at:
             self.phase, self.due_at = Phase.DUE, None
+            self.reminded, self.remind_again_at = 1, now + self.settings.snooze
             events.append(ReminderDue(now, self.tracker.sitting_for(now)))
+        elif self.phase is Phase.DUE and self.remind_again_at is not None and now >= self.remind_again_at:
+            events.append(self._remind_again(now))
         return events
+
+    def _remind_again(self, now: datetime) -> PolicyEvent:
+        """Unanswered after `snooze`: shown again, up to max_reminders times in all; after the
+        last, logged unanswered and the count starts again from now (no reminder storm)."""
+        if self.reminded < self.settings.max_reminders:
+            self.reminded += 1
+            self.remind_again_at = now + self.settings.snooze
+            return ReminderRepeated(now, self.tracker.sitting_for(now), self.reminded)
+        self.phase, self.count_from = Phase.SITTING, now
+        self.due_at = now + self.settings.sit_limit
+        self.reminded, self.remind_again_at = 0, None
+        return ReminderAnswered(Outcome.UNANSWERED, now)
 
     def snooze(self, now: datetime) -> bool:
         """Postpone a due reminder; False if nothing was due."""
@@ -238,7 +268,8 @@ class BreakPolicy:
             self.due_at = max(now, since + settings.sit_limit)
 
     def status(self, now: datetime) -> Status:
-        return Status(self.phase, self.tracker.sitting_for(now), self.due_at)
+        reminded = self.reminded if self.phase is Phase.DUE else 0
+        return Status(self.phase, self.tracker.sitting_for(now), self.due_at, reminded)
 
     def next_wakeup(self, now: datetime, idle_seconds: float | None) -> datetime:
         """When tick() should next run: the due time, or when idling would become a break."""
@@ -246,6 +277,8 @@ class BreakPolicy:
         candidates = [now + poll]
         if self.due_at is not None and self.phase in (Phase.SITTING, Phase.SNOOZED):
             candidates.append(self.due_at)
+        if self.phase is Phase.DUE and self.remind_again_at is not None:
+            candidates.append(self.remind_again_at)
         if self.phase in (Phase.SITTING, Phase.SNOOZED, Phase.DUE) and idle_seconds:
             candidates.append(self.tracker.away_at(now, idle_seconds))
         return max(now, min(candidates))

@@ -37,6 +37,7 @@ class Settings:
     natural_break: timedelta = timedelta(minutes=5)
     routine: str = "program"
     notifications: bool = True
+    max_reminders: int = 3
     sounds: bool = True
     daily_goal: int = 4
     work_days: frozenset[int] = frozenset(range(5))
@@ -141,6 +142,14 @@ SPECS: tuple[Spec, ...] = (
         "notifications",
         "true/false",
         "Show desktop notifications when a break is due (the tray icon changes either way).",
+    ),
+    Spec(
+        "max_reminders",
+        "whole number",
+        "A reminder you have not answered comes again after the snooze length, up to this many "
+        "times in all; then it is logged as unanswered and the sitting count starts again.",
+        least=1,
+        most=10,
     ),
     Spec(
         "sounds",

@@ -15,6 +15,7 @@ from deskbreak.core.policy import (
     PolicySettings,
     ReminderAnswered,
     ReminderDue,
+    ReminderRepeated,
     WentAway,
 )
 
@@ -97,7 +98,12 @@ def test_a_restart_while_a_reminder_is_due_reminds_again_once_a_minute_after_the
     again = restarted(at(9, 46), desk, timedelta(minutes=1))
     again.run_until(at(10, 0))
 
-    assert again.events == [(at(9, 48), ReminderDue(at(9, 48), timedelta(minutes=48)))]
+    # Once after the start; then, still unanswered, again after each snooze length (it persists).
+    assert again.events == [
+        (at(9, 48), ReminderDue(at(9, 48), timedelta(minutes=48))),
+        (at(9, 53), ReminderRepeated(at(9, 53), timedelta(minutes=53), 2)),
+        (at(9, 58), ReminderRepeated(at(9, 58), timedelta(minutes=58), 3)),
+    ]
 
 
 def test_a_restart_while_away_stays_away_until_the_user_is_back() -> None:

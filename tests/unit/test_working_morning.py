@@ -19,6 +19,7 @@ from deskbreak.core.policy import (
     PolicySettings,
     ReminderAnswered,
     ReminderDue,
+    ReminderRepeated,
     WentAway,
 )
 
@@ -172,7 +173,8 @@ def test_walking_away_while_a_reminder_is_due_answers_it_and_coming_back_starts_
     user.away(at(9, 46, 5), at(9, 58, 13))  # last input 09:46:05, first input back 09:58:13
 
     events = desk.run_until(at(9, 51, 4))
-    assert [e for _, e in events] == []
+    # Unanswered for a snooze length: it comes again (the user is already up and walking).
+    assert [e for _, e in events] == [ReminderRepeated(at(9, 50), timedelta(minutes=50), 2)]
     events = desk.run_until(at(9, 51, 5))  # idle reaches the 5 min natural break exactly now
     assert events == [
         (at(9, 51, 5), ReminderAnswered(Outcome.STEPPED_AWAY, at(9, 51, 5))),
@@ -205,7 +207,7 @@ def test_walking_away_before_the_reminder_means_no_reminder_until_a_full_stretch
     user = User()
     user.away(at(9, 30), at(9, 40))
     desk = Desk(user=user)
-    desk.run_until(at(10, 30))
+    desk.run_until(at(10, 29))
     assert [type(e) for _, e in desk.events] == [WentAway, CameBack, ReminderDue]
     assert [e for _, e in desk.events][:2] == [WentAway(at(9, 30)), CameBack(at(9, 40))]
     assert desk.reminders() == [at(10, 25)]
