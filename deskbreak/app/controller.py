@@ -289,7 +289,9 @@ class Controller(QObject):
     def status(self) -> dict[str, Any]:
         now = self.clock.now()
         return {
-            **views.status_json(self.policy.status(now), self.playing, self.problems, self._idle_seconds),
+            **views.status_json(
+                self.policy.status(now), self.playing, self.problems, self._idle_seconds, self.idle.name
+            ),
             "break_window": self.windows.visible(self.lifecycle.window),
             "program": self.program_label(),
             "tray": self.tray.describe(),

@@ -57,7 +57,7 @@ def qtdbus_call(service: str, path: str, interface: str, method: str) -> Sequenc
 class GnomeIdleMonitor:
     """Idle seconds from Mutter's IdleMonitor; ``call`` is injectable so tests need no GNOME."""
 
-    name = "gnome"
+    name = "mutter"
 
     def __init__(self, call: BusCall | None = None) -> None:
         if call is None:

@@ -1,4 +1,5 @@
-"""Which idle backend the factory picks, and that every failure degrades to NullIdleMonitor."""
+"""Which idle sources the factory tries, in which order, and that every failure degrades to
+NullIdleMonitor (with its once-only notice). Backends are fakes unless a test says otherwise."""
 
 from __future__ import annotations
 
@@ -9,10 +10,18 @@ from pathlib import Path
 import pytest
 
 from deskbreak.platform.idle import (
+    DEFAULT_BACKENDS,
+    NULL_NOTICE,
+    NULL_NOTICE_TITLE,
+    SOURCE_NAMES,
     BackendFactory,
     IdleMonitor,
+    IdleMonitorUnavailable,
     NullIdleMonitor,
+    choose_backend,
+    choose_backends,
     create_idle_monitor,
+    idle_notice,
 )
 from deskbreak.platform.idle_x11 import X11IdleMonitor
 
@@ -43,7 +52,7 @@ def recording_backends() -> tuple[dict[str, BackendFactory], list[tuple[str, Map
 
         return build
 
-    return {name: factory(name) for name in ("x11", "gnome", "windows", "macos")}, built
+    return {name: factory(name) for name in ("x11", "mutter", "screensaver", "windows", "macos")}, built
 
 
 def pick(platform: str, environ: Mapping[str, str]) -> tuple[IdleMonitor, list[str]]:
@@ -73,9 +82,20 @@ def pick(platform: str, environ: Mapping[str, str]) -> tuple[IdleMonitor, list[s
                 "XDG_SESSION_TYPE": "wayland",
                 "XDG_CURRENT_DESKTOP": "ubuntu:GNOME",
             },
-            "gnome",
+            "mutter",
         ),
-        ("linux", {"WAYLAND_DISPLAY": "wayland-0", "XDG_CURRENT_DESKTOP": "GNOME"}, "gnome"),
+        ("linux", {"WAYLAND_DISPLAY": "wayland-0", "XDG_CURRENT_DESKTOP": "GNOME"}, "mutter"),
+        (
+            "linux",
+            {
+                "DISPLAY": ":0",
+                "WAYLAND_DISPLAY": "wayland-0",
+                "XDG_SESSION_TYPE": "wayland",
+                "XDG_CURRENT_DESKTOP": "KDE",
+            },
+            "screensaver",
+        ),
+        ("linux", {"WAYLAND_DISPLAY": "wayland-1", "XDG_CURRENT_DESKTOP": "sway"}, "screensaver"),
     ],
 )
 def test_picks_backend_for_session(platform: str, environ: dict[str, str], expected: str) -> None:
@@ -92,19 +112,115 @@ def test_backend_receives_the_given_environment() -> None:
 
 
 @pytest.mark.parametrize(
+    ("platform", "environ", "order"),
+    [
+        ("win32", {"DISPLAY": ":0"}, ["windows"]),
+        ("darwin", {"DISPLAY": ":0", "XDG_CURRENT_DESKTOP": "KDE"}, ["macos"]),
+        ("linux", {"DISPLAY": ":0"}, ["x11", "screensaver"]),
+        (
+            "linux",
+            {"DISPLAY": ":0", "XDG_SESSION_TYPE": "x11", "XDG_CURRENT_DESKTOP": "KDE"},
+            ["x11", "screensaver"],
+        ),
+        (
+            "linux",
+            {"DISPLAY": ":0", "XDG_SESSION_TYPE": "x11", "XDG_CURRENT_DESKTOP": "ubuntu:GNOME"},
+            ["x11", "mutter", "screensaver"],
+        ),
+        # Wayland: never X11 (XWayland's counter misses native Wayland input), even with DISPLAY.
+        (
+            "linux",
+            {
+                "DISPLAY": ":0",
+                "WAYLAND_DISPLAY": "w",
+                "XDG_SESSION_TYPE": "wayland",
+                "XDG_CURRENT_DESKTOP": "GNOME",
+            },
+            ["mutter", "screensaver"],
+        ),
+        (
+            "linux",
+            {
+                "DISPLAY": ":0",
+                "WAYLAND_DISPLAY": "w",
+                "XDG_SESSION_TYPE": "wayland",
+                "XDG_CURRENT_DESKTOP": "KDE",
+            },
+            ["screensaver"],
+        ),
+        # XDG_SESSION_TYPE wins over a stray WAYLAND_DISPLAY (e.g. a nested compositor).
+        (
+            "linux",
+            {"DISPLAY": ":0", "WAYLAND_DISPLAY": "w", "XDG_SESSION_TYPE": "x11"},
+            ["x11", "screensaver"],
+        ),
+        ("linux", {"XDG_SESSION_TYPE": "tty", "XDG_CURRENT_DESKTOP": "KDE"}, []),
+        ("linux", {}, []),
+    ],
+)
+def test_order_of_sources(platform: str, environ: dict[str, str], order: list[str]) -> None:
+    assert choose_backends(platform, environ) == order
+    assert choose_backend(platform, environ) == (order[0] if order else None)
+
+
+def test_every_failing_source_is_tried_in_order_then_the_next_works(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """GNOME on X11 without libXss and with a Mutter that never answers: the ScreenSaver wins."""
+    tried: list[str] = []
+    silent = FakeMonitor("mutter", reading=None)
+
+    def no_xss(environ: Mapping[str, str]) -> IdleMonitor:
+        tried.append("x11")
+        raise OSError("libXss.so.1: cannot open shared object file")
+
+    def mutter(environ: Mapping[str, str]) -> IdleMonitor:
+        tried.append("mutter")
+        return silent
+
+    def screensaver(environ: Mapping[str, str]) -> IdleMonitor:
+        tried.append("screensaver")
+        return FakeMonitor("screensaver", reading=12.0)
+
+    env = {"DISPLAY": ":0", "XDG_SESSION_TYPE": "x11", "XDG_CURRENT_DESKTOP": "GNOME"}
+    with caplog.at_level(logging.INFO, logger=LOGGER):
+        monitor = create_idle_monitor(
+            platform="linux",
+            environ=env,
+            backends={"x11": no_xss, "mutter": mutter, "screensaver": screensaver},
+        )
+    assert tried == ["x11", "mutter", "screensaver"]
+    assert monitor.name == "screensaver"
+    assert silent.closed
+    assert "'x11' unavailable: libXss.so.1" in caplog.text
+    assert "'mutter' gave no reading" in caplog.text
+    assert "Idle-time source: screensaver" in caplog.text
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def test_the_first_working_source_stops_the_search() -> None:
+    monitor, built = pick("linux", {"XDG_SESSION_TYPE": "wayland", "XDG_CURRENT_DESKTOP": "GNOME"})
+    assert built == ["mutter"]
+    assert monitor.name == "mutter"
+
+
+def test_source_missing_from_the_table_is_skipped() -> None:
+    fake = FakeMonitor("screensaver")
+    monitor = create_idle_monitor(
+        platform="linux",
+        environ={"XDG_SESSION_TYPE": "wayland", "XDG_CURRENT_DESKTOP": "GNOME"},
+        backends={"screensaver": lambda env: fake},
+    )
+    assert monitor is fake
+
+
+@pytest.mark.parametrize(
     "environ",
     [
-        # KDE/sway on Wayland: XWayland's counter misses native Wayland input -> not X11.
-        {
-            "DISPLAY": ":0",
-            "WAYLAND_DISPLAY": "wayland-0",
-            "XDG_SESSION_TYPE": "wayland",
-            "XDG_CURRENT_DESKTOP": "KDE",
-        },
         {"XDG_SESSION_TYPE": "tty"},  # console / SSH session: no display at all
         {},
     ],
-    ids=["wayland-kde", "tty", "empty"],
+    ids=["tty", "empty"],
 )
 def test_no_usable_backend_is_null_with_warning(
     environ: dict[str, str], caplog: pytest.LogCaptureFixture
@@ -115,6 +231,66 @@ def test_no_usable_backend_is_null_with_warning(
     assert isinstance(monitor, NullIdleMonitor)
     assert monitor.idle_seconds() is None
     assert "No idle-time backend" in caplog.text
+    assert "no idle-time source for platform 'linux'" in monitor.reason
+
+
+def test_nothing_works_gives_null_with_every_reason_and_one_warning(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def broken(environ: Mapping[str, str]) -> IdleMonitor:
+        raise IdleMonitorUnavailable("org.freedesktop.DBus.Error.ServiceUnknown")
+
+    with caplog.at_level(logging.INFO, logger=LOGGER):
+        monitor = create_idle_monitor(
+            platform="linux",
+            environ={"XDG_SESSION_TYPE": "wayland", "XDG_CURRENT_DESKTOP": "GNOME"},
+            backends={"mutter": lambda env: FakeMonitor("mutter", reading=None), "screensaver": broken},
+        )
+    assert isinstance(monitor, NullIdleMonitor)
+    assert monitor.name == "none"
+    assert monitor.reason == (
+        "'mutter' gave no reading; 'screensaver' unavailable: org.freedesktop.DBus.Error.ServiceUnknown"
+    )
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warnings) == 1
+    assert "natural breaks will not be detected" in warnings[0]
+
+
+def test_null_monitor_notice_is_plain_and_handed_out_once() -> None:
+    monitor = NullIdleMonitor("test")
+    assert monitor.notice_pending
+    assert monitor.notice == NULL_NOTICE
+    assert monitor.notice_title == NULL_NOTICE_TITLE
+    assert "cannot see keyboard and mouse activity" in NULL_NOTICE
+    assert "counts all the time since you sat down as sitting" in NULL_NOTICE
+    assert idle_notice(monitor) == NULL_NOTICE
+    assert not monitor.notice_pending
+    assert idle_notice(monitor) is None
+    assert monitor.take_notice() is None
+    assert NullIdleMonitor().notice_pending  # each app run has its own monitor and says it once
+
+
+def test_working_monitor_has_no_notice() -> None:
+    assert idle_notice(FakeMonitor("x11")) is None
+
+
+def test_every_monitor_name_is_a_known_source_name() -> None:
+    from deskbreak.platform.idle_gnome import GnomeIdleMonitor
+    from deskbreak.platform.idle_macos import MacIdleMonitor
+    from deskbreak.platform.idle_screensaver import ScreenSaverIdleMonitor
+    from deskbreak.platform.idle_windows import WindowsIdleMonitor
+
+    names = {
+        "x11": X11IdleMonitor.name,
+        "mutter": GnomeIdleMonitor.name,
+        "screensaver": ScreenSaverIdleMonitor.name,
+        "windows": WindowsIdleMonitor.name,
+        "macos": MacIdleMonitor.name,
+        "none": NullIdleMonitor.name,
+    }
+    assert all(key == value for key, value in names.items())
+    assert set(names) | {"wayland"} == set(SOURCE_NAMES)
+    assert set(DEFAULT_BACKENDS) == set(SOURCE_NAMES) - {"wayland", "none"}
 
 
 def test_backend_that_raises_falls_back_to_null_with_warning(
@@ -128,21 +304,22 @@ def test_backend_that_raises_falls_back_to_null_with_warning(
     assert monitor.name == "none"
     assert "'x11' unavailable" in caplog.text
     assert "libXss.so.1" in caplog.text
+    assert "'x11' unavailable: libXss.so.1" in monitor.reason  # type: ignore[attr-defined]
 
 
 def test_backend_without_a_first_reading_is_closed_and_replaced(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    silent = FakeMonitor("gnome", reading=None)
+    silent = FakeMonitor("mutter", reading=None)
     with caplog.at_level(logging.WARNING, logger=LOGGER):
         monitor = create_idle_monitor(
             platform="linux",
             environ={"XDG_SESSION_TYPE": "wayland", "XDG_CURRENT_DESKTOP": "GNOME"},
-            backends={"gnome": lambda env: silent},
+            backends={"mutter": lambda env: silent},
         )
     assert isinstance(monitor, NullIdleMonitor)
     assert silent.closed
-    assert "'gnome' gave no reading" in caplog.text
+    assert "'mutter' gave no reading" in caplog.text
 
 
 def test_working_backend_is_returned_as_is() -> None:
@@ -186,13 +363,17 @@ def test_x11_display_that_cannot_be_opened_falls_back_with_warning(
 
 
 def test_real_x11_backend_with_unopenable_display_falls_back(
-    caplog: pytest.LogCaptureFixture,
+    caplog: pytest.LogCaptureFixture, tmp_path: Path
 ) -> None:
-    """The real ctypes path: a display number with no server behind it (no X server needed)."""
+    """The real ctypes and QtDBus paths: a display and a bus with nothing behind them."""
     n = next(n for n in range(4000, 4100) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+    # The ScreenSaver source comes next: a bus address with nothing behind it (real QtDBus).
+    bus = f"unix:path={tmp_path / 'no-bus'}"
     with caplog.at_level(logging.WARNING, logger=LOGGER):
         monitor = create_idle_monitor(
-            platform="linux", environ={"DISPLAY": f":{n}", "XDG_SESSION_TYPE": "x11"}
+            platform="linux",
+            environ={"DISPLAY": f":{n}", "XDG_SESSION_TYPE": "x11", "DBUS_SESSION_BUS_ADDRESS": bus},
         )
     assert isinstance(monitor, NullIdleMonitor)
     assert "'x11' unavailable" in caplog.text
+    assert "'screensaver' unavailable: no session bus at unix:path=" in caplog.text
