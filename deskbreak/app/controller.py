@@ -16,9 +16,8 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from ..core.clock import Clock
 from ..core.durations import humanize
-from ..core.lifecycle import (
+from ..core.effects import (
     BreakCounted,
-    BreakLifecycle,
     CloseWindow,
     Effect,
     NoRoutine,
@@ -27,6 +26,7 @@ from ..core.lifecycle import (
     ShowReminder,
     WithdrawReminder,
 )
+from ..core.lifecycle import BreakLifecycle
 from ..core.policy import BreakPolicy
 from ..core.problems import Problem
 from ..core.routines import Routine

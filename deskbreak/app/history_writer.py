@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import TypeVar
 
-from ..core.lifecycle import (
+from ..core.effects import (
     Effect,
     LogAnswer,
     LogBreakEnd,

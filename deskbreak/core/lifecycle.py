@@ -18,6 +18,7 @@ States (`mode`, with the window the app owns):
 | tick                  | policy: remind (again), natural break, sleep | watchdog: overran -> end the break  |
 | request_break         | close a finished window; open a new one    | bring the running window forward      |
 | snooze / skip         | answer the due reminder (else nothing)     | nothing                               |
+| pause / resume        | drop the due reminder, end the stretch     | nothing (the window has its own)      |
 | break_ended(token)    | nothing (stale or repeated)                | log the outcome; back to TRACKING     |
 | window_closed(token)  | forget the window if it is ours            | end the break (if ours), forget it    |
 | session_locked        | nothing                                    | close the window, end the break       |
@@ -40,9 +41,7 @@ from .effects import (
     LogAnswer,
     LogBreakEnd,
     LogBreakStart,
-    LogNaturalBreak,
     LogReminder,
-    LogSitting,
     NoRoutine,
     OpenWindow,
     RaiseWindow,
@@ -62,26 +61,6 @@ from .policy import (
     WentAway,
 )
 from .stretch_log import StretchLog
-
-__all__ = [
-    "OVERRUN",
-    "BreakCounted",
-    "BreakLifecycle",
-    "CloseWindow",
-    "Effect",
-    "LogAnswer",
-    "LogBreakEnd",
-    "LogBreakStart",
-    "LogNaturalBreak",
-    "LogReminder",
-    "LogSitting",
-    "Mode",
-    "NoRoutine",
-    "OpenWindow",
-    "RaiseWindow",
-    "ShowReminder",
-    "WithdrawReminder",
-]
 
 # A break still open this long after its routine should have ended is closed: the window
 # cannot have been in use (left paused, hidden behind others, or its signals lost).
@@ -226,6 +205,25 @@ class BreakLifecycle:
         self.window = self._next_id()
         effects += [WithdrawReminder(), OpenWindow(self.window)]
         return effects
+
+    def pause(self, now: datetime, until: datetime) -> list[Effect]:
+        """Pause until `until`: a due reminder is dropped (skipped), the stretch ends. Not during
+        a break (its window has its own pause)."""
+        if self.mode is not Mode.TRACKING:
+            return []
+        sitting_since = self.policy.tracker.sitting_since if self.policy.phase is not Phase.PAUSED else None
+        if not self.policy.pause(now, until):
+            return []
+        return [
+            *self._answer_pending(Outcome.SKIPPED, now),
+            WithdrawReminder(),
+            *self.stretches.paused(now, sitting_since),
+        ]
+
+    def resume(self, now: datetime) -> list[Effect]:
+        if self.mode is Mode.TRACKING and self.policy.phase is Phase.PAUSED:
+            self.policy.resume(now)
+        return []
 
     def snooze(self, now: datetime) -> list[Effect]:
         if self.mode is not Mode.TRACKING or not self.policy.snooze(now):

@@ -6,11 +6,45 @@ next_wakeup() says, and acts on the events it returns.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from enum import StrEnum
+from datetime import UTC, datetime, timedelta
 
+from .policy_types import (
+    CameBack,
+    Outcome,
+    Phase,
+    PolicyEvent,
+    PolicySettings,
+    ReminderAnswered,
+    ReminderDue,
+    ReminderRepeated,
+    Resumed,
+    SavedState,
+    Status,
+    WentAway,
+)
 from .sitting import SatDown, SittingTracker, SteppedAway
+
+__all__ = [
+    "AWAY_POLL_INTERVAL",
+    "BreakPolicy",
+    "CLOCK_SLACK",
+    "CameBack",
+    "MIN_COUNTED_BREAK",
+    "Outcome",
+    "POLL_INTERVAL",
+    "Phase",
+    "PolicyEvent",
+    "PolicySettings",
+    "RESTART_GRACE",
+    "ReminderAnswered",
+    "ReminderDue",
+    "ReminderRepeated",
+    "Resumed",
+    "SavedState",
+    "Status",
+    "UNTIL_RESUMED",
+    "WentAway",
+]
 
 # How often idle time is read while nothing is scheduled sooner. Due times and the moment
 # idling becomes a natural break are booked exactly, so at the desk this only bounds how stale
@@ -25,94 +59,8 @@ MIN_COUNTED_BREAK = timedelta(seconds=30)
 RESTART_GRACE = timedelta(minutes=1)
 # Saved times this far in the future (a clock set back since) are not trusted.
 CLOCK_SLACK = timedelta(minutes=2)
-
-
-class Phase(StrEnum):
-    SITTING = "sitting"
-    DUE = "due"
-    SNOOZED = "snoozed"
-    ON_BREAK = "on_break"
-    AWAY = "away"
-
-
-class Outcome(StrEnum):
-    """What became of a reminder or a break; stored in the log."""
-
-    PENDING = "pending"
-    COMPLETED = "completed"
-    ENDED_EARLY = "ended_early"
-    SKIPPED = "skipped"
-    SNOOZED = "snoozed"
-    STEPPED_AWAY = "stepped_away"
-    UNANSWERED = "unanswered"
-
-
-@dataclass(frozen=True)
-class PolicySettings:
-    sit_limit: timedelta
-    snooze: timedelta
-    natural_break: timedelta
-    # A reminder left unanswered comes again every `snooze`, this many times in all; then it is
-    # logged unanswered and the count starts again (a reminder that persists, politely).
-    max_reminders: int = 3
-
-
-@dataclass(frozen=True)
-class ReminderDue:
-    at: datetime
-    sitting_for: timedelta
-
-
-@dataclass(frozen=True)
-class ReminderRepeated:
-    """The due reminder, still unanswered, comes again (the `times`-th time it is shown)."""
-
-    at: datetime
-    sitting_for: timedelta
-    times: int
-
-
-@dataclass(frozen=True)
-class ReminderAnswered:
-    """A pending reminder was resolved without the user pressing anything."""
-
-    outcome: Outcome
-    at: datetime
-
-
-@dataclass(frozen=True)
-class WentAway:
-    since: datetime
-    # Details for the log; two reports of going away are the same when `since` is.
-    sat_since: datetime | None = field(default=None, compare=False)  # when the stretch began
-    asleep: bool = field(default=False, compare=False)  # suspended, not left idle
-
-
-@dataclass(frozen=True)
-class CameBack:
-    at: datetime
-
-
-PolicyEvent = ReminderDue | ReminderRepeated | ReminderAnswered | WentAway | CameBack
-
-
-@dataclass(frozen=True)
-class SavedState:
-    """What survives a restart of the app."""
-
-    phase: Phase
-    sitting_since: datetime | None
-    due_at: datetime | None
-    last_seen: datetime
-    count_from: datetime | None = None
-
-
-@dataclass(frozen=True)
-class Status:
-    phase: Phase
-    sitting_for: timedelta
-    due_at: datetime | None
-    reminded: int = 0  # while due: how many times the reminder has been shown
+# A pause with no end ("until I resume"): far enough that it never runs out.
+UNTIL_RESUMED = datetime(9999, 1, 1, tzinfo=UTC)
 
 
 class BreakPolicy:
@@ -128,7 +76,10 @@ class BreakPolicy:
         self._before_break: tuple[Phase, datetime | None] | None = None
         self.reminded = 0  # times the due reminder has been shown
         self.remind_again_at: datetime | None = None
-        if saved is not None and _still_valid(saved, now, settings):
+        self.paused_until: datetime | None = None
+        if saved is not None and saved.paused_until is not None and saved.paused_until > now:
+            self.pause(now, saved.paused_until)  # a pause outlives a restart, however long
+        elif saved is not None and _still_valid(saved, now, settings):
             self._resume(saved, now)
 
     def _resume(self, saved: SavedState, now: datetime) -> None:
@@ -187,6 +138,11 @@ class BreakPolicy:
         if self.phase is Phase.ON_BREAK:
             self.tracker.touch(now, monotonic)
             return events
+        if self.phase is Phase.PAUSED:
+            self.tracker.touch(now, monotonic)
+            if self.paused_until is not None and now >= self.paused_until:
+                events.append(self.resume(now))
+            return events  # while paused nothing counts and nothing reminds
         for change in self.tracker.observe(now, idle_seconds, monotonic):
             if isinstance(change, SteppedAway):
                 if self.phase is Phase.DUE:
@@ -216,6 +172,25 @@ class BreakPolicy:
         self.due_at = now + self.settings.sit_limit
         self.reminded, self.remind_again_at = 0, None
         return ReminderAnswered(Outcome.UNANSWERED, now)
+
+    def pause(self, now: datetime, until: datetime) -> bool:
+        """Stop counting and reminding until `until` (UNTIL_RESUMED: until resume()). Not during
+        a break; a due reminder is dropped (the lifecycle logs it as skipped)."""
+        if self.phase is Phase.ON_BREAK or until <= now:
+            return False
+        self.phase, self.paused_until = Phase.PAUSED, until
+        self.due_at = self.remind_again_at = None
+        self.reminded = 0
+        self.tracker.touch(now, None)
+        return True
+
+    def resume(self, now: datetime) -> Resumed:
+        """The pause is over: the sitting count starts from now."""
+        self.paused_until = None
+        self.tracker.restart(now)
+        self.phase, self.count_from = Phase.SITTING, now
+        self.due_at = now + self.settings.sit_limit
+        return Resumed(now)
 
     def snooze(self, now: datetime) -> bool:
         """Postpone a due reminder; False if nothing was due."""
@@ -269,12 +244,16 @@ class BreakPolicy:
 
     def status(self, now: datetime) -> Status:
         reminded = self.reminded if self.phase is Phase.DUE else 0
+        if self.phase is Phase.PAUSED:
+            return Status(self.phase, timedelta(), None, 0, self.paused_until)
         return Status(self.phase, self.tracker.sitting_for(now), self.due_at, reminded)
 
     def next_wakeup(self, now: datetime, idle_seconds: float | None) -> datetime:
         """When tick() should next run: the due time, or when idling would become a break."""
         poll = AWAY_POLL_INTERVAL if self.phase is Phase.AWAY else POLL_INTERVAL
         candidates = [now + poll]
+        if self.phase is Phase.PAUSED and self.paused_until is not None:
+            candidates.append(self.paused_until)
         if self.due_at is not None and self.phase in (Phase.SITTING, Phase.SNOOZED):
             candidates.append(self.due_at)
         if self.phase is Phase.DUE and self.remind_again_at is not None:
@@ -284,7 +263,9 @@ class BreakPolicy:
         return max(now, min(candidates))
 
     def saved(self, now: datetime) -> SavedState:
-        return SavedState(self.phase, self.tracker.sitting_since, self.due_at, now, self.count_from)
+        return SavedState(
+            self.phase, self.tracker.sitting_since, self.due_at, now, self.count_from, self.paused_until
+        )
 
 
 def _still_valid(saved: SavedState, now: datetime, settings: PolicySettings) -> bool:

@@ -56,6 +56,13 @@ class StretchLog:
             else []
         )
 
+    def paused(self, now: datetime, sitting_since: datetime | None) -> list[Effect]:
+        """A pause began: time away ends here, and the stretch under way ends ("pause")."""
+        effects = self._back(now)
+        if sitting_since is not None and now > sitting_since:
+            effects.append(LogSitting(sitting_since, now, "pause"))
+        return effects
+
     def quit(self, now: datetime, sitting_since: datetime | None) -> list[Effect]:
         if sitting_since is None or now <= sitting_since:
             return []

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from .ids import IdMap
     from .store import HistoryStore
 
-SITTING_ENDS = ("break", "natural_break", "lock", "suspend", "quit")
+SITTING_ENDS = ("break", "natural_break", "lock", "suspend", "quit", "pause")
 AWAY_HOW = ("idle", "lock", "suspend")
 
 

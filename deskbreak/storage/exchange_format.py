@@ -51,7 +51,7 @@ ALL_FIELDS: tuple[str, ...] = tuple(
 )
 
 # Kept in step with storage.event_log and storage.schema_v2 (a test checks they agree).
-SITTING_ENDS = ("break", "natural_break", "lock", "suspend", "quit")
+SITTING_ENDS = ("break", "natural_break", "lock", "suspend", "quit", "pause")
 AWAY_HOW = ("idle", "lock", "suspend")
 FEEDBACK = ("too_easy", "about_right", "too_hard")
 MAX_NOTE = 500

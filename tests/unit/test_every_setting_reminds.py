@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from deskbreak.core.clock import FakeClock
-from deskbreak.core.lifecycle import BreakLifecycle, LogReminder
+from deskbreak.core.effects import LogReminder
+from deskbreak.core.lifecycle import BreakLifecycle
 from deskbreak.core.policy import BreakPolicy, PolicySettings
 from deskbreak.core.settings import SPEC_BY_KEY
 

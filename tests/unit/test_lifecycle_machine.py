@@ -19,10 +19,8 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from deskbreak.core.clock import FakeClock
 from deskbreak.core.coach import Coach
 from deskbreak.core.coach_view import coached, coached_length, player_result
-from deskbreak.core.lifecycle import (
-    OVERRUN,
+from deskbreak.core.effects import (
     BreakCounted,
-    BreakLifecycle,
     CloseWindow,
     Effect,
     LogAnswer,
@@ -31,11 +29,11 @@ from deskbreak.core.lifecycle import (
     LogNaturalBreak,
     LogReminder,
     LogSitting,
-    Mode,
     OpenWindow,
     ShowReminder,
     WithdrawReminder,
 )
+from deskbreak.core.lifecycle import OVERRUN, BreakLifecycle, Mode
 from deskbreak.core.player import PlayerResult
 from deskbreak.core.policy import POLL_INTERVAL, BreakPolicy, Phase, PolicySettings
 from deskbreak.core.routines import Exercise, Focus, Routine
@@ -164,7 +162,7 @@ class LifecycleMachine(RuleBasedStateMachine):
                     self.ledger.outcomes[reminder].append(outcome)
             elif isinstance(effect, LogSitting):
                 assert effect.start <= effect.end, effect
-                assert effect.ended_by in ("break", "natural_break", "lock", "suspend", "quit")
+                assert effect.ended_by in ("break", "natural_break", "lock", "suspend", "quit", "pause")
                 # A stretch logged at quit and again when it ends after a restart is one row.
                 self.ledger.sitting[effect.start] = (effect.end, effect.ended_by)
             elif isinstance(effect, LogNaturalBreak):
@@ -255,6 +253,15 @@ class LifecycleMachine(RuleBasedStateMachine):
     @rule()
     def skip(self) -> None:
         self._apply(self.life.skip(self.clock.now()))
+
+    @rule(minutes=st.integers(min_value=1, max_value=240))
+    def pause(self, minutes: int) -> None:
+        now = self.clock.now()
+        self._apply(self.life.pause(now, now + timedelta(minutes=minutes)))
+
+    @rule()
+    def resume(self) -> None:
+        self._apply(self.life.resume(self.clock.now()))
 
     @precondition(lambda self: self._open_token() is not None)
     @rule()
