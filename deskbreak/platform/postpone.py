@@ -1,0 +1,241 @@
+"""Should a due reminder wait? The contract, the combined check and the factory (issue 9).
+
+When a reminder falls due, the app asks :meth:`PostponeCheck.reason`: a short reason such as
+"in a call", "a fullscreen window" or "do not disturb" means "not now"; None means "go ahead".
+Nothing runs between reminders: each backend does its work only inside ``reason()``, so the
+checks cost nothing the rest of the time.
+
+Contract for every backend: answer on the GUI thread within a few milliseconds (a bounded
+subprocess of at most 0.25 s is the worst case, in do_not_disturb) and never raise. The
+combined check enforces "never raise" for all of them: an exception becomes None and is logged
+once per backend, and an answer slower than :data:`SLOW_ANSWER_SECONDS` is logged once too.
+
+Backends, one module each, imported lazily by :func:`create_postpone_checks` (they import
+nothing from here, so there is no import cycle; tests check their reason strings match these):
+
+- ``in_call_linux``: a camera or a microphone is in use (Linux).
+- ``fullscreen_x11``: the active (or focused) X11 window is fullscreen.
+- ``do_not_disturb``: the desktop's do-not-disturb (dunst, GNOME, KDE, Xfce).
+- ``fullscreen_windows``: Windows says a fullscreen app, game or presentation is running.
+
+Not covered: fullscreen on Wayland (no common protocol tells a client what is in front), macOS
+(nothing is asked there yet: the factory returns a NullPostponeCheck).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable, Mapping, Sequence
+from typing import Protocol, runtime_checkable
+
+__all__ = [
+    "DO_NOT_DISTURB",
+    "FULLSCREEN_WINDOW",
+    "IN_A_CALL",
+    "SLOW_ANSWER_SECONDS",
+    "CheckFactory",
+    "CombinedPostponeCheck",
+    "NullPostponeCheck",
+    "PostponeCheck",
+    "choose_checks",
+    "create_postpone_checks",
+]
+
+log = logging.getLogger(__name__)
+
+IN_A_CALL = "in a call"
+"""A camera or microphone is in use."""
+
+FULLSCREEN_WINDOW = "a fullscreen window"
+"""The window the user is looking at fills the screen (a film, a game, a presentation)."""
+
+DO_NOT_DISTURB = "do not disturb"
+"""The desktop's own do-not-disturb (notifications paused) is on."""
+
+SLOW_ANSWER_SECONDS = 0.05
+"""A backend answering slower than this is logged (once): the question is asked on the GUI thread."""
+
+
+@runtime_checkable
+class PostponeCheck(Protocol):
+    """Asked when a reminder is due: a reason to let it wait, or None."""
+
+    def reason(self) -> str | None:
+        """A short reason the reminder should wait ("in a call"), or None; never raises."""
+        ...
+
+    def close(self) -> None:
+        """Release OS resources (display connections); safe to call twice."""
+        ...
+
+
+class NullPostponeCheck:
+    """Never postpones: used when no backend works on this platform or session."""
+
+    name = "none"
+
+    def reason(self) -> str | None:
+        return None
+
+    def close(self) -> None:
+        return None
+
+
+class CombinedPostponeCheck:
+    """Asks its checks in order; the first reason wins and the rest are not asked.
+
+    Every check's exception becomes None (logged once per check, with its traceback), so
+    ``reason()`` never raises. ``clock`` is injectable for the slow-answer log in tests.
+    """
+
+    name = "combined"
+
+    def __init__(
+        self,
+        checks: Sequence[PostponeCheck],
+        *,
+        clock: Callable[[], float] = time.perf_counter,
+    ) -> None:
+        self._checks = list(checks)
+        self._clock = clock
+        self._failed_logged: set[int] = set()
+        self._slow_logged: set[int] = set()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The checks' names in the order they are asked (for logs and diagnostics)."""
+        return tuple(_name_of(check) for check in self._checks)
+
+    def reason(self) -> str | None:
+        for index, check in enumerate(self._checks):
+            started = self._clock()
+            try:
+                answer = check.reason()
+            except Exception:
+                if index not in self._failed_logged:
+                    self._failed_logged.add(index)
+                    log.warning(
+                        "postpone check %s failed; counted as no reason to wait (logged once)",
+                        _name_of(check),
+                        exc_info=True,
+                    )
+                answer = None
+            elapsed = self._clock() - started
+            if elapsed > SLOW_ANSWER_SECONDS and index not in self._slow_logged:
+                self._slow_logged.add(index)
+                log.warning(
+                    "postpone check %s took %.0f ms (more than %.0f ms; logged once)",
+                    _name_of(check),
+                    elapsed * 1000,
+                    SLOW_ANSWER_SECONDS * 1000,
+                )
+            if answer:
+                return answer
+        return None
+
+    def close(self) -> None:
+        for check in self._checks:
+            try:
+                check.close()
+            except Exception:
+                log.debug("closing postpone check %s failed", _name_of(check), exc_info=True)
+
+
+def _name_of(check: object) -> str:
+    return str(getattr(check, "name", type(check).__name__))
+
+
+CheckFactory = Callable[[Mapping[str, str]], PostponeCheck]
+"""Builds one backend for the given environment; raises (anything) when it cannot work here."""
+
+
+def _in_call_linux(environ: Mapping[str, str]) -> PostponeCheck:
+    from deskbreak.platform.in_call_linux import LinuxInCallCheck
+
+    return LinuxInCallCheck()
+
+
+def _fullscreen_x11(environ: Mapping[str, str]) -> PostponeCheck:
+    from deskbreak.platform.fullscreen_x11 import X11FullscreenCheck
+
+    return X11FullscreenCheck(environ.get("DISPLAY"))
+
+
+def _do_not_disturb(environ: Mapping[str, str]) -> PostponeCheck:
+    from deskbreak.platform.do_not_disturb import create_do_not_disturb_check
+
+    return create_do_not_disturb_check(environ)
+
+
+def _fullscreen_windows(environ: Mapping[str, str]) -> PostponeCheck:
+    from deskbreak.platform.fullscreen_windows import WindowsFullscreenCheck
+
+    return WindowsFullscreenCheck()
+
+
+DEFAULT_FACTORIES: Mapping[str, CheckFactory] = {
+    "in-call-linux": _in_call_linux,
+    "fullscreen-x11": _fullscreen_x11,
+    "do-not-disturb": _do_not_disturb,
+    "fullscreen-windows": _fullscreen_windows,
+}
+
+
+def _is_wayland(environ: Mapping[str, str]) -> bool:
+    session_type = environ.get("XDG_SESSION_TYPE", "").strip().lower()
+    if session_type:
+        return session_type == "wayland"
+    return bool(environ.get("WAYLAND_DISPLAY"))
+
+
+def choose_checks(platform: str, environ: Mapping[str, str]) -> list[str]:
+    """Names of the backends that apply here, in the order they are asked.
+
+    "in a call" comes first (the most telling reason when several hold, e.g. a fullscreen
+    screen share), then fullscreen, then do-not-disturb (a subprocess, the slowest). On Wayland
+    the X11 fullscreen check is left out: XWayland sees only X clients, and what it reports while
+    a Wayland window is in front has not been verified.
+    """
+    if platform == "win32":
+        return ["fullscreen-windows"]
+    if platform == "darwin":
+        return []
+    names = []
+    if platform.startswith("linux"):
+        names.append("in-call-linux")
+    if environ.get("DISPLAY") and not _is_wayland(environ):
+        names.append("fullscreen-x11")
+    names.append("do-not-disturb")
+    return names
+
+
+def create_postpone_checks(
+    environ: Mapping[str, str] = os.environ,
+    platform: str = sys.platform,
+    *,
+    factories: Mapping[str, CheckFactory] | None = None,
+) -> PostponeCheck:
+    """The postpone check for this session: every backend that can be built, combined; never raises.
+
+    A backend whose constructor raises is left out (logged at info: a missing tool or library
+    is normal). With none left, a :class:`NullPostponeCheck`. ``factories`` replaces the real
+    constructors by name (in-call-linux, fullscreen-x11, do-not-disturb, fullscreen-windows).
+    """
+    table = DEFAULT_FACTORIES if factories is None else factories
+    built: list[PostponeCheck] = []
+    for name in choose_checks(platform, environ):
+        factory = table.get(name)
+        if factory is None:
+            continue
+        try:
+            built.append(factory(environ))
+        except Exception as exc:
+            log.info("postpone check %s not available: %s", name, exc)
+    if not built:
+        log.info("no postpone check works here; due reminders are never held back")
+        return NullPostponeCheck()
+    log.info("postpone checks: %s", ", ".join(_name_of(check) for check in built))
+    return CombinedPostponeCheck(built)
