@@ -3,7 +3,8 @@
 The harness runs no window manager, so the check first works from the keyboard focus (what a
 desktop without one has); a window manager's part, the root's ``_NET_ACTIVE_WINDOW`` and
 ``_NET_SUPPORTING_WM_CHECK``, is then written the way a WM writes it, to check that the WM's
-word wins and that a screen-sized window is not taken for fullscreen under a WM.
+word wins and that a screen-sized window is not taken for fullscreen under a WM. The last test
+runs a real window manager (openbox) when it is installed; it is not in the CI stack.
 """
 
 from __future__ import annotations
@@ -11,10 +12,14 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import os
+import shutil
+import signal
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -274,3 +279,42 @@ def test_the_factory_on_this_desktop(desktop: DesktopSession, dunst_unpaused: No
         assert combined.reason() is None
     finally:
         combined.close()
+
+
+def test_under_a_real_window_manager(desktop_tools: None, tmp_path: Path) -> None:
+    """Openbox, when installed (not part of the CI stack): its own display, so the shared one keeps no WM."""
+    if shutil.which("openbox") is None:
+        pytest.skip("openbox not installed (apt install openbox)")
+    with DesktopSession(tmp_path, tray=False, notifications=False) as session:
+        wm = subprocess.Popen(
+            ["openbox", "--sm-disable"],
+            env=session.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        try:
+            assert session.wait_until(
+                lambda: "WINDOW" in session.run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK").stdout, 10
+            )
+            check = X11FullscreenCheck(session.display)
+            try:
+                with qt_window(session, "fullscreen") as full:
+                    active = f"window id # {hex(full.wid)}"
+                    assert session.wait_until(
+                        lambda: active in session.run("xprop", "-root", "_NET_ACTIVE_WINDOW").stdout, 10
+                    )
+                    assert check.reason() == FULLSCREEN_WINDOW
+                    with qt_window(session, "screen-sized") as big:
+                        session.xdotool("windowactivate", "--sync", str(big.wid))
+                        assert check.reason() is None  # the WM's active window, not fullscreen
+                        session.xdotool("windowactivate", "--sync", str(full.wid))
+                        assert check.reason() == FULLSCREEN_WINDOW
+                # The WM may still name the closed window as active for a moment: no crash.
+                assert check.reason() is None
+            finally:
+                check.close()
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(wm.pid, signal.SIGTERM)  # our own child's group, by its PID
+            wm.wait(timeout=10)
