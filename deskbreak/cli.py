@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import argparse
@@ -82,19 +82,20 @@ def _parser() -> argparse.ArgumentParser:
     history.add_argument(
         "--limit", type=_limit, default=20, metavar="N", help="at most N entries, 1 to 100,000 (20)"
     )
-    from . import cli_history, cli_routines
+    from . import cli_history, cli_pause, cli_routines
 
     cli_history.add_parsers(sub)
     cli_routines.add_parsers(sub)
+    cli_pause.add_parsers(sub)
     return parser
 
 
-def _ask(command: str) -> dict[str, object] | None:
+def _ask(command: str, **extra: Any) -> dict[str, object] | None:
     from .app.ipc import NotRunning, send_command
     from .app.paths import resolve_paths
 
     try:
-        return send_command(resolve_paths().server_name, command)
+        return send_command(resolve_paths().server_name, command, **extra)
     except NotRunning:
         print("deskbreak is not running (start it with `deskbreak`).", file=sys.stderr)
         return None
@@ -197,6 +198,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .cli_routines import run as run_routines
 
         return run_routines(args)
+    if command in ("pause", "resume"):
+        from .cli_pause import run as run_pause
+
+        return run_pause(args, _ask)
     reply = _ask(command)
     if reply is None:
         return EXIT_NOT_RUNNING

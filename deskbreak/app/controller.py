@@ -27,7 +27,7 @@ from ..core.effects import (
     WithdrawReminder,
 )
 from ..core.lifecycle import BreakLifecycle
-from ..core.policy import BreakPolicy
+from ..core.policy import BreakPolicy, Phase
 from ..core.problems import Problem
 from ..core.routines import Routine
 from ..platform.idle import IdleMonitor
@@ -40,6 +40,7 @@ from .break_windows import BreakWindows
 from .configuration import Configuration
 from .history_writer import HistoryWriter
 from .info_windows import InfoWindows
+from .pausing import pause_end
 from .wakeups import Wakeups
 
 if TYPE_CHECKING:
@@ -112,6 +113,8 @@ class Controller(QObject):
         self.windows.feedback.connect(self.history.break_feedback)
         tray.break_requested.connect(lambda: self.take_break())
         tray.snooze_requested.connect(self.snooze)
+        tray.pause_requested.connect(self.pause)
+        tray.resume_requested.connect(self.resume)
         tray.skip_requested.connect(self.skip)
         tray.menu_opened.connect(self.refresh_tray)
         tray.quit_requested.connect(self.quit_requested)
@@ -240,6 +243,20 @@ class Controller(QObject):
     def skip(self) -> None:
         now = self.clock.now()
         self._run(self.lifecycle.skip(now), now)
+
+    @Slot(str)
+    def pause(self, choice: str) -> datetime | None:
+        """Pause ("30m", "1h", any duration up to a day, "tomorrow", "resume" for no end); the
+        end, or None if nothing was paused (a break is under way). ValueError for a bad choice."""
+        now = self.clock.now()
+        until = pause_end(choice, now)
+        self._run(self.lifecycle.pause(now, until), now)
+        return until if self.policy.phase is Phase.PAUSED else None
+
+    @Slot()
+    def resume(self) -> None:
+        now = self.clock.now()
+        self._run(self.lifecycle.resume(now), now)
 
     def session_locked(self) -> None:
         """The screen locked: a running break ends (its window reports how far it got)."""

@@ -21,7 +21,7 @@ from ..core.durations import humanize
 from ..core.policy import BreakPolicy
 from ..core.problems import Problem
 from ..platform.display import missing_display
-from ..platform.idle import create_idle_monitor
+from ..platform.idle import NULL_NOTICE_TITLE, create_idle_monitor, idle_notice
 from ..platform.memory import release_free_memory
 from ..platform.notify import TrayMessageNotifier, create_notifier
 from ..platform.screen_awake import ScreenAwake
@@ -162,6 +162,10 @@ def run_app() -> int:
         if isinstance(route, TrayMessageNotifier):
             tray.icon.messageClicked.connect(route.message_clicked)
     idle = create_idle_monitor()
+    # Said once, ever: without idle time all the time at the desk counts as sitting.
+    if (notice := idle_notice(idle)) and break_log.value("idle_notice") != "shown":
+        tray.show_message(NULL_NOTICE_TITLE, notice)
+        break_log.set_value("idle_notice", "shown")
     controller: Controller | None = None
 
     review: ReviewService | None = None
@@ -240,6 +244,16 @@ def run_app() -> int:
         QTimer.singleShot(0, app.quit)
         return {"quitting": True}
 
+    def pause(request: dict[str, Any]) -> dict[str, Any]:
+        until = controller.pause(str(request.get("until", "resume"))) if controller else None
+        forever = until is not None and until.year >= 9999
+        return {"paused_until": "resume" if forever else until.isoformat() if until else None}
+
+    def resume(_: dict[str, Any]) -> dict[str, Any]:
+        if controller:
+            controller.resume()
+        return {"state": policy.phase.value}
+
     def open_review(_: dict[str, Any]) -> dict[str, Any]:
         review.open_review()
         return {"opened": True}
@@ -248,6 +262,8 @@ def run_app() -> int:
         "status": lambda _: controller.status() if controller else {},
         "break-now": break_now,
         "review": open_review,
+        "pause": pause,
+        "resume": resume,
         "quit": quit_app,
         "activate": activate,
     }

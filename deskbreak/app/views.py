@@ -32,6 +32,11 @@ def status_lines(status: Status, now: datetime) -> tuple[str, str]:
         return "Away from the desk", "The sitting clock starts when you are back"
     if status.phase is Phase.ON_BREAK:
         return "On a break", "Enjoy it"
+    if status.phase is Phase.PAUSED:
+        until = status.paused_until
+        if until is None or until.year >= 9999:
+            return "Paused", "Until you resume"
+        return "Paused", f"Until {clock_time(until, now)}"
     sitting = f"Sitting for {humanize(status.sitting_for)}"
     if status.phase is Phase.DUE:
         overdue = f" (reminded {status.reminded} times)" if status.reminded > 1 else ""
@@ -52,6 +57,7 @@ def tray_view(status: Status, now: datetime, problems: int, program: str = "") -
         due=status.phase is Phase.DUE,
         problems=problems,
         on_break=status.phase is Phase.ON_BREAK,
+        paused=status.phase is Phase.PAUSED,
     )
 
 
@@ -116,6 +122,13 @@ def status_json(
         "state": status.phase.value,
         "sitting_seconds": int(status.sitting_for.total_seconds()),
         "next_break_at": status.due_at.isoformat(timespec="seconds") if status.due_at else None,
+        "paused_until": (
+            None
+            if status.paused_until is None
+            else "resume"
+            if status.paused_until.year >= 9999
+            else status.paused_until.isoformat(timespec="seconds")
+        ),
         "routine": routine.id if routine else None,
         "problems": [str(p) for p in problems],
         "idle_seconds": idle_seconds,

@@ -8,6 +8,13 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from .view_data import TrayView
 
+PAUSES = (
+    ("For 30 minutes", "30m"),
+    ("For an hour", "1h"),
+    ("Until tomorrow", "tomorrow"),
+    ("Until I resume", "resume"),
+)
+
 
 class Tray(QObject):
     """QSystemTrayIcon plus its menu; every menu entry is a signal for the controller."""
@@ -19,6 +26,8 @@ class Tray(QObject):
     review_requested = Signal()
     settings_requested = Signal()
     routines_requested = Signal()
+    pause_requested = Signal(str)  # "30m", "1h", "tomorrow" or "resume" (no end)
+    resume_requested = Signal()
     safety_requested = Signal()
     problems_requested = Signal()
     quit_requested = Signal()
@@ -36,6 +45,11 @@ class Tray(QObject):
         self.routines = self._add("Choose a routine…", self.routines_requested)
         self.snooze = self._add(f"Snooze {snooze_label}", self.snooze_requested)
         self.skip = self._add("Skip this break", self.skip_requested)
+        self.pause_menu = self.menu.addMenu("Pause")
+        for text, choice in PAUSES:
+            action = self.pause_menu.addAction(text)
+            action.triggered.connect(lambda _=False, c=choice: self.pause_requested.emit(c))
+        self.resume = self._add("Resume", self.resume_requested)
         self.menu.addSeparator()
         self.review = self._add("Weekly review…", self.review_requested)
         self.program_menu = self.menu.addMenu("Program")
@@ -67,6 +81,9 @@ class Tray(QObject):
         self.headline.setText(view.headline)
         self.take_break.setEnabled(not view.on_break)
         self.routines.setEnabled(not view.on_break)
+        self.pause_menu.menuAction().setVisible(not view.paused)
+        self.pause_menu.setEnabled(not view.on_break)
+        self.resume.setVisible(view.paused)
         self.snooze.setEnabled(view.due)
         self.skip.setEnabled(view.due)
         self.problems.setVisible(view.problems > 0)

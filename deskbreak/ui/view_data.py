@@ -12,6 +12,7 @@ class TrayView:
     due: bool
     problems: int
     on_break: bool = False
+    paused: bool = False
 
 
 @dataclass(frozen=True)

@@ -209,3 +209,26 @@ def test_a_new_sit_limit_moves_the_next_break_at_once(parts, clock, tmp_path):
     controller.apply_configuration(load_configuration(paths), extra_problems=[])
     assert "Next break at 09:45" in tray.icon.toolTip()  # the bad value falls back to 45m
     assert tray.problems.isVisible()
+
+
+def test_pause_from_the_tray_holds_reminders_and_shows_until_when_then_resume(parts, clock):
+    controller, tray, notifier, wakeups, break_log, opened = parts
+    controller.tick()
+    clock.advance(timedelta(minutes=10))
+    [half_hour] = [a for a in tray.pause_menu.actions() if a.text() == "For 30 minutes"]
+    half_hour.trigger()
+    assert controller.policy.phase.value == "paused"
+    assert "Paused" in tray.icon.toolTip() and "Until 09:40" in tray.icon.toolTip()
+    assert tray.resume.isVisible() and not tray.pause_menu.menuAction().isVisible()
+    _run_until(controller, wakeups, clock, clock.now() + timedelta(minutes=29))
+    assert notifier.shown == []
+    _run_until(controller, wakeups, clock, clock.now() + timedelta(minutes=2))  # the pause ran out
+    assert controller.policy.phase.value == "sitting" and not tray.resume.isVisible()
+    [until_resumed] = [a for a in tray.pause_menu.actions() if a.text() == "Until I resume"]
+    until_resumed.trigger()
+    _run_until(controller, wakeups, clock, clock.now() + timedelta(hours=3))
+    assert notifier.shown == [] and "Until you resume" in tray.icon.toolTip()
+    tray.resume.trigger()
+    assert controller.policy.status(clock.now()).due_at == clock.now() + timedelta(minutes=45)
+    [stretch] = [r for r in break_log.events.day_summaries().values()]
+    assert stretch.longest_sitting_seconds == 10 * 60  # the stretch ended by the first pause
