@@ -4,7 +4,7 @@ The harness runs no window manager, so the check first works from the keyboard f
 desktop without one has); a window manager's part, the root's ``_NET_ACTIVE_WINDOW`` and
 ``_NET_SUPPORTING_WM_CHECK``, is then written the way a WM writes it, to check that the WM's
 word wins and that a screen-sized window is not taken for fullscreen under a WM. The last test
-runs a real window manager (openbox) when it is installed; it is not in the CI stack.
+runs a real window manager (openbox; CI installs it, and fails the test without it).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import desktop_required
 from harness import DesktopSession
 
 from deskbreak.platform.do_not_disturb import create_do_not_disturb_check
@@ -282,8 +283,10 @@ def test_the_factory_on_this_desktop(desktop: DesktopSession, dunst_unpaused: No
 
 
 def test_under_a_real_window_manager(desktop_tools: None, tmp_path: Path) -> None:
-    """Openbox, when installed (not part of the CI stack): its own display, so the shared one keeps no WM."""
+    """Openbox on its own display, so the shared one keeps no WM (CI installs it: a failure there)."""
     if shutil.which("openbox") is None:
+        if desktop_required():
+            pytest.fail("openbox is not installed (apt install openbox)")
         pytest.skip("openbox not installed (apt install openbox)")
     with DesktopSession(tmp_path, tray=False, notifications=False) as session:
         wm = subprocess.Popen(
