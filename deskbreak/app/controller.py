@@ -96,6 +96,7 @@ class Controller(QObject):
         self.history.routine_id = routine.id if routine else ""
         self.notes_after_break: Callable[[datetime], list[str]] = lambda now: []  # e.g. today's goal
         self.program_label: Callable[[], str] = str  # e.g. "Week 3 of 6", for the tooltip
+        self.hold: Callable[[], str | None] | None = None  # why a due reminder waits (a call, ...)
         self.idle = idle
         self.notifier = notifier
         self.tray = tray
@@ -156,7 +157,7 @@ class Controller(QObject):
             # Idle time is not read during a break, unless this check ends it: a break left
             # paused on an empty desk must not bring a reminder to nobody.
             self._idle_seconds = None if lifecycle.on_break and not ending else self.idle.idle_seconds()
-            effects += lifecycle.tick(now, self._idle_seconds, monotonic, break_result=result)
+            effects += lifecycle.tick(now, self._idle_seconds, monotonic, break_result=result, hold=self.hold)
         finally:
             # Whatever failed above, the effects so far are carried out and the next check is
             # booked: a tray app must not go quiet.

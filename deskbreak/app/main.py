@@ -24,6 +24,7 @@ from ..platform.display import missing_display
 from ..platform.idle import NULL_NOTICE_TITLE, create_idle_monitor, idle_notice
 from ..platform.memory import release_free_memory
 from ..platform.notify import TrayMessageNotifier, create_notifier
+from ..platform.postpone import create_postpone_checks
 from ..platform.screen_awake import ScreenAwake
 from ..platform.session_lock import SessionLockWatcher
 from ..storage.break_log import open_history
@@ -192,6 +193,8 @@ def run_app() -> int:
         screen_awake=ScreenAwake(),
     )
 
+    postpone = create_postpone_checks()  # asked only when a reminder falls due
+    controller.hold = postpone.reason
     sound = LazySound(resources_dir() / "sounds", settings.sounds)
     controller.windows.sound = sound.play
     controller.windows.library = config.library.exercises
@@ -282,6 +285,7 @@ def run_app() -> int:
             server.close()
         idle.close()
         sound.close()
+        postpone.close()
         tray.hide()
         lost = break_log.close()
         if lost:

@@ -38,6 +38,12 @@ def status_lines(status: Status, now: datetime) -> tuple[str, str]:
             return "Paused", "Until you resume"
         return "Paused", f"Until {clock_time(until, now)}"
     sitting = f"Sitting for {humanize(status.sitting_for)}"
+    if status.held is not None:
+        return sitting, {
+            "in a call": "Break due; it waits until your call ends",
+            "a fullscreen window": "Break due; it waits until you leave fullscreen",
+            "do not disturb": "Break due; it waits while do-not-disturb is on",
+        }.get(status.held, f"Break due; waiting ({status.held})")
     if status.phase is Phase.DUE:
         overdue = f" (reminded {status.reminded} times)" if status.reminded > 1 else ""
         return sitting, f"Time for a break!{overdue}"
@@ -132,5 +138,6 @@ def status_json(
         "routine": routine.id if routine else None,
         "problems": [str(p) for p in problems],
         "idle_seconds": idle_seconds,
-        "idle_source": idle_source,  # the idle monitor's name: x11, mutter, screensaver, ..., none
+        "idle_source": idle_source,
+        "reminder_waits_for": status.held,  # "in a call", "a fullscreen window", "do not disturb" or null
     }

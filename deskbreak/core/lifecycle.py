@@ -31,6 +31,7 @@ repeated close) carries an old token and changes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -115,8 +116,10 @@ class BreakLifecycle:
         idle_seconds: float | None,
         monotonic: float | None = None,
         break_result: PlayerResult | None = None,
+        hold: Callable[[], str | None] | None = None,
     ) -> list[Effect]:
-        """One check. `break_result`: how far a break that is over (see break_over) really got."""
+        """One check. `break_result`: how far a break that is over (see break_over) really got.
+        `hold`: why a reminder falling due should wait now (asked only then; see BreakPolicy)."""
         if self.mode is Mode.STOPPED:
             return []
         effects: list[Effect] = []
@@ -131,7 +134,7 @@ class BreakLifecycle:
             if monotonic is not None:  # the monotonic reading at `ended_at`, for the sleep check
                 awake_since = (now - ended_at - asleep).total_seconds()
                 self.policy.tracker.last_monotonic = monotonic - max(0.0, awake_since)
-        for event in self.policy.tick(now, idle_seconds, monotonic):
+        for event in self.policy.tick(now, idle_seconds, monotonic, hold):
             if isinstance(event, ReminderDue):
                 effects += self._answer_pending(Outcome.UNANSWERED, now)  # never two in flight
                 self.reminder = self._next_id()

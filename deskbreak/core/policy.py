@@ -6,6 +6,7 @@ next_wakeup() says, and acts on the events it returns.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from .policy_types import (
@@ -16,6 +17,7 @@ from .policy_types import (
     PolicySettings,
     ReminderAnswered,
     ReminderDue,
+    ReminderHeld,
     ReminderRepeated,
     Resumed,
     SavedState,
@@ -38,6 +40,7 @@ __all__ = [
     "RESTART_GRACE",
     "ReminderAnswered",
     "ReminderDue",
+    "ReminderHeld",
     "ReminderRepeated",
     "Resumed",
     "SavedState",
@@ -61,6 +64,8 @@ RESTART_GRACE = timedelta(minutes=1)
 CLOCK_SLACK = timedelta(minutes=2)
 # A pause with no end ("until I resume"): far enough that it never runs out.
 UNTIL_RESUMED = datetime(9999, 1, 1, tzinfo=UTC)
+# A reminder held back (a call, a fullscreen window, do-not-disturb) is looked at again this often.
+HOLD_RECHECK = timedelta(seconds=30)
 
 
 class BreakPolicy:
@@ -77,6 +82,7 @@ class BreakPolicy:
         self.reminded = 0  # times the due reminder has been shown
         self.remind_again_at: datetime | None = None
         self.paused_until: datetime | None = None
+        self.held: str | None = None  # why a due reminder waits, while it does
         if saved is not None and saved.paused_until is not None and saved.paused_until > now:
             self.pause(now, saved.paused_until)  # a pause outlives a restart, however long
         elif saved is not None and _still_valid(saved, now, settings):
@@ -129,9 +135,14 @@ class BreakPolicy:
         self.tracker.last_seen = now
 
     def tick(
-        self, now: datetime, idle_seconds: float | None, monotonic: float | None = None
+        self,
+        now: datetime,
+        idle_seconds: float | None,
+        monotonic: float | None = None,
+        hold: Callable[[], str | None] | None = None,
     ) -> list[PolicyEvent]:
-        """One observation. `monotonic` (seconds, any origin) lets a suspend be told from idling."""
+        """One observation. `monotonic` (seconds, any origin) lets a suspend be told from idling.
+        `hold` says why a reminder should wait now (or None); it is asked only when one is due."""
         events: list[PolicyEvent] = []
         if now < self.tracker.last_seen:
             self._warp_back(now)
@@ -147,19 +158,35 @@ class BreakPolicy:
             if isinstance(change, SteppedAway):
                 if self.phase is Phase.DUE:
                     events.append(ReminderAnswered(Outcome.STEPPED_AWAY, now))
-                self.phase, self.due_at = Phase.AWAY, None
+                self.phase, self.due_at, self.held = Phase.AWAY, None, None
                 events.append(WentAway(change.since, change.sat_since, change.asleep))
             elif isinstance(change, SatDown):
                 self.phase, self.count_from = Phase.SITTING, change.at
                 self.due_at = change.at + self.settings.sit_limit
                 events.append(CameBack(change.at))
-        if self.phase in (Phase.SITTING, Phase.SNOOZED) and self.due_at and now >= self.due_at:
+        due = self.phase in (Phase.SITTING, Phase.SNOOZED) and self.due_at is not None and now >= self.due_at
+        again = self.phase is Phase.DUE and self.remind_again_at is not None and now >= self.remind_again_at
+        if (due or again) and self._held(now, hold, events):
+            if due:
+                self.due_at = now + HOLD_RECHECK
+            else:
+                self.remind_again_at = now + HOLD_RECHECK
+            return events
+        if due:
             self.phase, self.due_at = Phase.DUE, None
             self.reminded, self.remind_again_at = 1, now + self.settings.snooze
             events.append(ReminderDue(now, self.tracker.sitting_for(now)))
-        elif self.phase is Phase.DUE and self.remind_again_at is not None and now >= self.remind_again_at:
+        elif again:
             events.append(self._remind_again(now))
         return events
+
+    def _held(self, now: datetime, hold: Callable[[], str | None] | None, events: list[PolicyEvent]) -> bool:
+        """Whether the reminder due now waits; a new wait (or a new reason) is reported."""
+        reason = hold() if hold is not None else None
+        if reason is not None and reason != self.held:
+            events.append(ReminderHeld(now, reason))
+        self.held = reason
+        return reason is not None
 
     def _remind_again(self, now: datetime) -> PolicyEvent:
         """Unanswered after `snooze`: shown again, up to max_reminders times in all; after the
@@ -246,7 +273,8 @@ class BreakPolicy:
         reminded = self.reminded if self.phase is Phase.DUE else 0
         if self.phase is Phase.PAUSED:
             return Status(self.phase, timedelta(), None, 0, self.paused_until)
-        return Status(self.phase, self.tracker.sitting_for(now), self.due_at, reminded)
+        held = self.held if self.phase in (Phase.SITTING, Phase.SNOOZED, Phase.DUE) else None
+        return Status(self.phase, self.tracker.sitting_for(now), self.due_at, reminded, None, held)
 
     def next_wakeup(self, now: datetime, idle_seconds: float | None) -> datetime:
         """When tick() should next run: the due time, or when idling would become a break."""

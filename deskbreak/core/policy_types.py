@@ -54,6 +54,15 @@ class ReminderRepeated:
 
 
 @dataclass(frozen=True)
+class ReminderHeld:
+    """A reminder fell due but waits: the user is in a call, a fullscreen window is up, or the
+    desktop's do-not-disturb is on. Reported when the wait begins or its reason changes."""
+
+    at: datetime
+    reason: str
+
+
+@dataclass(frozen=True)
 class ReminderAnswered:
     """A pending reminder was resolved without the user pressing anything."""
 
@@ -81,7 +90,7 @@ class Resumed:
     at: datetime
 
 
-PolicyEvent = ReminderDue | ReminderRepeated | ReminderAnswered | WentAway | CameBack | Resumed
+PolicyEvent = ReminderDue | ReminderRepeated | ReminderHeld | ReminderAnswered | WentAway | CameBack | Resumed
 
 
 @dataclass(frozen=True)
@@ -103,3 +112,4 @@ class Status:
     due_at: datetime | None
     reminded: int = 0  # while due: how many times the reminder has been shown
     paused_until: datetime | None = None  # while paused (UNTIL_RESUMED: until the user resumes)
+    held: str | None = None  # a due reminder waiting, and why ("in a call", ...)

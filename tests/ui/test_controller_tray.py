@@ -232,3 +232,16 @@ def test_pause_from_the_tray_holds_reminders_and_shows_until_when_then_resume(pa
     assert controller.policy.status(clock.now()).due_at == clock.now() + timedelta(minutes=45)
     [stretch] = [r for r in break_log.events.day_summaries().values()]
     assert stretch.longest_sitting_seconds == 10 * 60  # the stretch ended by the first pause
+
+
+def test_a_reminder_waits_for_a_call_to_end_and_the_tooltip_says_so(parts, clock):
+    controller, tray, notifier, wakeups, break_log, opened = parts
+    in_call = [True]
+    controller.hold = lambda: "in a call" if in_call[0] else None
+    _run_until(controller, wakeups, clock, clock.now() + timedelta(minutes=50))
+    assert notifier.shown == []
+    assert "it waits until your call ends" in tray.icon.toolTip()
+    assert controller.status()["reminder_waits_for"] == "in a call"
+    in_call[0] = False
+    _run_until(controller, wakeups, clock, clock.now() + timedelta(minutes=1))
+    assert len(notifier.shown) == 1 and "Time for a break" in tray.icon.toolTip()
