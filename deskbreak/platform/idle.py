@@ -9,8 +9,8 @@ time) instead of raising, so a missing library or service never stops the app.
 Sources, by the ``name`` each monitor reports (``deskbreak status --json`` shows it as
 ``idle_source``): ``x11`` (MIT-SCREEN-SAVER), ``mutter`` (GNOME's IdleMonitor on D-Bus),
 ``screensaver`` (org.freedesktop.ScreenSaver: KDE Plasma, other freedesktop sessions),
-``windows``, ``macos``, and ``none`` (NullIdleMonitor); ``wayland`` is reserved for a future
-ext-idle-notify-v1 backend.
+``wayland`` (the compositor's ext-idle-notify-v1 or org_kde_kwin_idle: sway and other wlroots
+desktops; needs the optional pywayland), ``windows``, ``macos``, and ``none`` (NullIdleMonitor).
 
 Threading: every backend is called from the GUI thread, about twice a minute, and must answer
 within a few milliseconds (at worst a bounded timeout well under a second).
@@ -74,6 +74,12 @@ def _screensaver(environ: Mapping[str, str]) -> IdleMonitor:
     )
 
 
+def _wayland(environ: Mapping[str, str]) -> IdleMonitor:
+    from deskbreak.platform.idle_wayland import WaylandIdleMonitor
+
+    return WaylandIdleMonitor(environ.get("WAYLAND_DISPLAY"), runtime_dir=environ.get("XDG_RUNTIME_DIR"))
+
+
 def _windows(environ: Mapping[str, str]) -> IdleMonitor:
     from deskbreak.platform.idle_windows import WindowsIdleMonitor
 
@@ -90,6 +96,7 @@ DEFAULT_BACKENDS: Mapping[str, BackendFactory] = {
     "x11": _x11,
     "mutter": _mutter,
     "screensaver": _screensaver,
+    "wayland": _wayland,
     "windows": _windows,
     "macos": _macos,
 }
@@ -107,14 +114,21 @@ def _is_gnome(environ: Mapping[str, str]) -> bool:
     return "gnome" in environ.get("XDG_CURRENT_DESKTOP", "").lower()
 
 
+def _is_kde(environ: Mapping[str, str]) -> bool:
+    return "kde" in environ.get("XDG_CURRENT_DESKTOP", "").lower().split(":")
+
+
 def choose_backends(platform: str, environ: Mapping[str, str]) -> list[str]:
     """The idle sources to try for this platform and session, best first (may be empty).
 
-    X11 sessions try the X server first, then the desktop's D-Bus source; Wayland sessions only
-    the desktop's D-Bus source: Mutter's monitor on GNOME (its org.freedesktop.ScreenSaver has
-    no idle time), org.freedesktop.ScreenSaver everywhere (KDE Plasma and others). On Wayland the
-    X11 backend is never chosen: XWayland's screensaver counter only sees input sent to X
-    clients, so it would report a working user as idle (a false natural break).
+    X11 sessions try the X server first, then the desktop's D-Bus source: Mutter's monitor on
+    GNOME (its org.freedesktop.ScreenSaver has no idle time), org.freedesktop.ScreenSaver
+    everywhere (KDE Plasma and others). Wayland sessions: GNOME as on X11 (Mutter offers no
+    Wayland idle protocol); KDE Plasma its ScreenSaver service first (it also tells a locked
+    screen), then the compositor's idle protocol; any other compositor (sway and the wlroots
+    family, which have no ScreenSaver service) its idle protocol first. On Wayland the X11
+    backend is never chosen: XWayland's screensaver counter only sees input sent to X clients,
+    so it would report a working user as idle (a false natural break).
     """
     if platform == "win32":
         return ["windows"]
@@ -122,7 +136,9 @@ def choose_backends(platform: str, environ: Mapping[str, str]) -> list[str]:
         return ["macos"]
     desktop = ["mutter", "screensaver"] if _is_gnome(environ) else ["screensaver"]
     if _is_wayland(environ):
-        return desktop
+        if _is_gnome(environ):
+            return desktop
+        return ["screensaver", "wayland"] if _is_kde(environ) else ["wayland", "screensaver"]
     if environ.get("DISPLAY"):
         return ["x11", *desktop]
     return []
@@ -171,8 +187,8 @@ def create_idle_monitor(
 
     Never raises. A source counts as working only if it is built and answers one query with a
     number; the ones tried are those :func:`choose_backends` names, in its order. ``backends``
-    replaces the real constructors by name (x11, mutter, screensaver, windows, macos) in tests;
-    a name missing from it is skipped.
+    replaces the real constructors by name (x11, mutter, screensaver, wayland, windows, macos) in
+    tests; a name missing from it is skipped.
     """
     table = DEFAULT_BACKENDS if backends is None else backends
     names = choose_backends(platform, environ)

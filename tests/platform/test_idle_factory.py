@@ -52,7 +52,8 @@ def recording_backends() -> tuple[dict[str, BackendFactory], list[tuple[str, Map
 
         return build
 
-    return {name: factory(name) for name in ("x11", "mutter", "screensaver", "windows", "macos")}, built
+    names = ("x11", "mutter", "screensaver", "wayland", "windows", "macos")
+    return {name: factory(name) for name in names}, built
 
 
 def pick(platform: str, environ: Mapping[str, str]) -> tuple[IdleMonitor, list[str]]:
@@ -95,7 +96,7 @@ def pick(platform: str, environ: Mapping[str, str]) -> tuple[IdleMonitor, list[s
             },
             "screensaver",
         ),
-        ("linux", {"WAYLAND_DISPLAY": "wayland-1", "XDG_CURRENT_DESKTOP": "sway"}, "screensaver"),
+        ("linux", {"WAYLAND_DISPLAY": "wayland-1", "XDG_CURRENT_DESKTOP": "sway"}, "wayland"),
     ],
 )
 def test_picks_backend_for_session(platform: str, environ: dict[str, str], expected: str) -> None:
@@ -146,8 +147,15 @@ def test_backend_receives_the_given_environment() -> None:
                 "XDG_SESSION_TYPE": "wayland",
                 "XDG_CURRENT_DESKTOP": "KDE",
             },
-            ["screensaver"],
+            ["screensaver", "wayland"],
         ),
+        # Other compositors (sway, wlroots): the Wayland idle protocol; they have no ScreenSaver.
+        (
+            "linux",
+            {"WAYLAND_DISPLAY": "wayland-1", "XDG_SESSION_TYPE": "wayland", "XDG_CURRENT_DESKTOP": "sway"},
+            ["wayland", "screensaver"],
+        ),
+        ("linux", {"WAYLAND_DISPLAY": "wayland-1"}, ["wayland", "screensaver"]),
         # XDG_SESSION_TYPE wins over a stray WAYLAND_DISPLAY (e.g. a nested compositor).
         (
             "linux",
@@ -278,19 +286,21 @@ def test_every_monitor_name_is_a_known_source_name() -> None:
     from deskbreak.platform.idle_gnome import GnomeIdleMonitor
     from deskbreak.platform.idle_macos import MacIdleMonitor
     from deskbreak.platform.idle_screensaver import ScreenSaverIdleMonitor
+    from deskbreak.platform.idle_wayland import WaylandIdleMonitor
     from deskbreak.platform.idle_windows import WindowsIdleMonitor
 
     names = {
         "x11": X11IdleMonitor.name,
         "mutter": GnomeIdleMonitor.name,
         "screensaver": ScreenSaverIdleMonitor.name,
+        "wayland": WaylandIdleMonitor.name,
         "windows": WindowsIdleMonitor.name,
         "macos": MacIdleMonitor.name,
         "none": NullIdleMonitor.name,
     }
     assert all(key == value for key, value in names.items())
-    assert set(names) | {"wayland"} == set(SOURCE_NAMES)
-    assert set(DEFAULT_BACKENDS) == set(SOURCE_NAMES) - {"wayland", "none"}
+    assert set(names) == set(SOURCE_NAMES)
+    assert set(DEFAULT_BACKENDS) == set(SOURCE_NAMES) - {"none"}
 
 
 def test_backend_that_raises_falls_back_to_null_with_warning(
