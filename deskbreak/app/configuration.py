@@ -31,7 +31,9 @@ class Configuration:
     @property
     def policy(self) -> PolicySettings:
         s = self.settings
-        return PolicySettings(s.sit_limit, s.snooze, s.natural_break, s.max_reminders)
+        return PolicySettings(
+            s.sit_limit, s.snooze, s.natural_break, s.max_reminders, s.work_days, s.work_hours
+        )
 
 
 def load_configuration(paths: Paths, last_good: Configuration | None = None) -> Configuration:

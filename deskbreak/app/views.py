@@ -32,6 +32,11 @@ def status_lines(status: Status, now: datetime) -> tuple[str, str]:
         return "Away from the desk", "The sitting clock starts when you are back"
     if status.phase is Phase.ON_BREAK:
         return "On a break", "Enjoy it"
+    if status.phase is Phase.PAUSED and status.off_hours:
+        until = status.paused_until
+        if until is None or until.year >= 9999:
+            return "Outside working hours", "No working days are set"
+        return "Outside working hours", f"Counting starts {clock_time(until, now)}"
     if status.phase is Phase.PAUSED:
         until = status.paused_until
         if until is None or until.year >= 9999:
@@ -63,7 +68,7 @@ def tray_view(status: Status, now: datetime, problems: int, program: str = "") -
         due=status.phase is Phase.DUE,
         problems=problems,
         on_break=status.phase is Phase.ON_BREAK,
-        paused=status.phase is Phase.PAUSED,
+        paused=status.phase is Phase.PAUSED and not status.off_hours,
     )
 
 
@@ -139,5 +144,6 @@ def status_json(
         "problems": [str(p) for p in problems],
         "idle_seconds": idle_seconds,
         "idle_source": idle_source,
-        "reminder_waits_for": status.held,  # "in a call", "a fullscreen window", "do not disturb" or null
+        "reminder_waits_for": status.held,  # "in a call", "a fullscreen window", "do not disturb"
+        "outside_working_hours": status.off_hours,
     }

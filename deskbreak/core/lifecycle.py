@@ -134,6 +134,7 @@ class BreakLifecycle:
             if monotonic is not None:  # the monotonic reading at `ended_at`, for the sleep check
                 awake_since = (now - ended_at - asleep).total_seconds()
                 self.policy.tracker.last_monotonic = monotonic - max(0.0, awake_since)
+        effects += self._working_hours(now)
         for event in self.policy.tick(now, idle_seconds, monotonic, hold):
             if isinstance(event, ReminderDue):
                 effects += self._answer_pending(Outcome.UNANSWERED, now)  # never two in flight
@@ -222,6 +223,16 @@ class BreakLifecycle:
             WithdrawReminder(),
             *self.stretches.paused(now, sitting_since),
         ]
+
+    def _working_hours(self, now: datetime) -> list[Effect]:
+        """Outside working days or hours nothing counts: a pause until they begin (logged like
+        one); the user's own pause is left as it is."""
+        until = self.policy.outside_hours(now)
+        if until is None or self.mode is not Mode.TRACKING or self.policy.phase is Phase.PAUSED:
+            return []
+        effects = self.pause(now, until)
+        self.policy.off_hours = self.policy.paused_until is not None
+        return effects
 
     def resume(self, now: datetime) -> list[Effect]:
         if self.mode is Mode.TRACKING and self.policy.phase is Phase.PAUSED:

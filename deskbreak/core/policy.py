@@ -25,6 +25,7 @@ from .policy_types import (
     WentAway,
 )
 from .sitting import SatDown, SittingTracker, SteppedAway
+from .work_hours import next_start, working
 
 __all__ = [
     "AWAY_POLL_INTERVAL",
@@ -83,6 +84,7 @@ class BreakPolicy:
         self.remind_again_at: datetime | None = None
         self.paused_until: datetime | None = None
         self.held: str | None = None  # why a due reminder waits, while it does
+        self.off_hours = False  # the pause under way is the time outside working hours
         if saved is not None and saved.paused_until is not None and saved.paused_until > now:
             self.pause(now, saved.paused_until)  # a pause outlives a restart, however long
         elif saved is not None and _still_valid(saved, now, settings):
@@ -211,9 +213,19 @@ class BreakPolicy:
         self.tracker.touch(now, None)
         return True
 
+    def outside_hours(self, now: datetime) -> datetime | None:
+        """When working time next begins, if `now` is outside it (else None)."""
+        days, hours = self.settings.work_days, self.settings.work_hours
+        if days is None and hours is None:
+            return None
+        days = frozenset(range(7)) if days is None else days
+        if working(now, hours, days):
+            return None
+        return next_start(now, hours, days) or UNTIL_RESUMED
+
     def resume(self, now: datetime) -> Resumed:
         """The pause is over: the sitting count starts from now."""
-        self.paused_until = None
+        self.paused_until, self.off_hours = None, False
         self.tracker.restart(now)
         self.phase, self.count_from = Phase.SITTING, now
         self.due_at = now + self.settings.sit_limit
@@ -272,7 +284,7 @@ class BreakPolicy:
     def status(self, now: datetime) -> Status:
         reminded = self.reminded if self.phase is Phase.DUE else 0
         if self.phase is Phase.PAUSED:
-            return Status(self.phase, timedelta(), None, 0, self.paused_until)
+            return Status(self.phase, timedelta(), None, 0, self.paused_until, None, self.off_hours)
         held = self.held if self.phase in (Phase.SITTING, Phase.SNOOZED, Phase.DUE) else None
         return Status(self.phase, self.tracker.sitting_for(now), self.due_at, reminded, None, held)
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from .work_hours import WorkHours
+
 
 class Phase(StrEnum):
     SITTING = "sitting"
@@ -36,6 +38,9 @@ class PolicySettings:
     # A reminder left unanswered comes again every `snooze`, this many times in all; then it is
     # logged unanswered and the count starts again (a reminder that persists, politely).
     max_reminders: int = 3
+    # When sitting counts: working days (date.weekday() numbers) and hours; None: always.
+    work_days: frozenset[int] | None = None
+    work_hours: WorkHours | None = None
 
 
 @dataclass(frozen=True)
@@ -113,3 +118,4 @@ class Status:
     reminded: int = 0  # while due: how many times the reminder has been shown
     paused_until: datetime | None = None  # while paused (UNTIL_RESUMED: until the user resumes)
     held: str | None = None  # a due reminder waiting, and why ("in a call", ...)
+    off_hours: bool = False  # paused because it is outside working days or hours

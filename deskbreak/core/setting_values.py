@@ -10,6 +10,7 @@ from typing import Any, Protocol
 from .calendar_values import parse_days, parse_time_of_day, parse_weekday
 from .durations import DurationError, parse_duration
 from .problems import kind, quoted, shown
+from .work_hours import parse_work_hours
 
 
 class Spec(Protocol):
@@ -75,6 +76,13 @@ def read_value(spec: Spec, raw: Any) -> Any:
         read = {"days": parse_days, "day": parse_weekday, "time of day": parse_time_of_day}[spec.type]
         try:
             return read(raw)
+        except ValueError as exc:
+            raise Refused(str(exc)) from None
+    if spec.type == "hours":
+        if not isinstance(raw, str):
+            raise wrong_type(raw, 'text in quotes like "09:00-18:00" or "always"')
+        try:
+            return parse_work_hours(raw)
         except ValueError as exc:
             raise Refused(str(exc)) from None
     if not isinstance(raw, bool):

@@ -23,6 +23,7 @@ from .calendar_values import (
 from .durations import format_duration
 from .problems import Problem, line_of, quoted, toml_error, without_bom
 from .setting_values import Refused, read_value
+from .work_hours import WorkHours, format_work_hours
 
 MAX_FILE_CHARS = 16_000_000  # a settings file is a few hundred bytes; past this it is not read
 MAX_REPORTED_UNKNOWN = 10  # unknown keys reported one by one; the rest in one summary Problem
@@ -41,6 +42,7 @@ class Settings:
     sounds: bool = True
     daily_goal: int = 4
     work_days: frozenset[int] = frozenset(range(5))
+    work_hours: WorkHours | None = WorkHours(time(9, 0), time(18, 0))  # None: "always"
     count_natural_breaks: bool = False
     weekly_checkin: bool = True
     checkin_day: int = 4  # date.weekday(): Friday
@@ -55,7 +57,7 @@ class Spec:
     """One setting: its type, allowed range and what it does, in words a user reads."""
 
     key: str
-    type: str  # "duration", "text", "true/false", "whole number", "days", "day", "time of day"
+    type: str  # "duration", "text", "true/false", "whole number", "days", "day", "time of day", "hours"
     does: str
     low: timedelta = timedelta()
     high: timedelta = timedelta()
@@ -81,6 +83,8 @@ class Spec:
             return ", ".join(DAY_NAMES)
         if self.type == "time of day":
             return '24-hour time like "16:00"'
+        if self.type == "hours":
+            return 'hours like "09:00-18:00", or "always"'
         return "true or false"
 
     @property
@@ -98,6 +102,8 @@ class Spec:
             return f'"{format_days(value)}"'
         if isinstance(value, time):
             return f'"{format_time_of_day(value)}"'
+        if isinstance(value, WorkHours) or self.type == "hours":
+            return f'"{format_work_hours(value)}"'
         return f'"{value}"'
 
     @property
@@ -168,7 +174,15 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         "work_days",
         "days",
-        "The days you work. Only these have a goal; other days neither break nor extend a streak.",
+        "The days you work. Only these have a goal; other days neither break nor extend a streak. "
+        "On other days nothing counts as sitting and nothing reminds.",
+    ),
+    Spec(
+        "work_hours",
+        "hours",
+        "Your working hours on working days, local time. Outside them nothing counts as sitting "
+        'and nothing reminds; the count starts when they begin. "always" counts at any hour of '
+        "the working days.",
     ),
     Spec(
         "count_natural_breaks",

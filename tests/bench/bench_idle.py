@@ -28,7 +28,7 @@ for folder in (HERE, REPO / "tests" / "desktop"):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from app_runner import seen_safety_notice  # noqa: E402
+from app_runner import seen_safety_notice, write_config  # noqa: E402
 from harness import DesktopError, DesktopSession, missing_tools  # noqa: E402
 from xtray import TrayTiming, XWatcher, wait_for_embedding  # noqa: E402
 
@@ -255,6 +255,7 @@ class Runner:
             # A working day's start, not the very first one: the first-run safety notice (a
             # dialog full of text) has been read, as it is from the second start on.
             seen_safety_notice(Path(home))
+            write_config(Path(home), "")  # counting at any hour, whenever the bench runs
         return env
 
     def measure(self, name: str, command: list[str], args: argparse.Namespace) -> AppResult:

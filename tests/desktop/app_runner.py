@@ -46,6 +46,8 @@ class RunningApp:
         self.home.mkdir(parents=True, exist_ok=True)
         if not self.first_run:
             seen_safety_notice(self.home)
+        if not (self.home / "config.toml").exists():
+            write_config(self.home, "")
         self._stderr = self.stderr_path.open("wb")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "deskbreak"],
@@ -135,9 +137,16 @@ def seen_safety_notice(home: Path) -> None:
         log.close()
 
 
+# The desktop tests run at whatever hour and day CI runs them: counting is on all the time
+# unless a test sets its own working days or hours.
+ALWAYS_WORKING = 'work_days = "every day"\nwork_hours = "always"\n'
+
+
 def write_config(home: Path, text: str) -> Path:
     home.mkdir(parents=True, exist_ok=True)
     path = home / "config.toml"
+    if "work_hours" not in text and "work_days" not in text:
+        text = ALWAYS_WORKING + text
     path.write_text(text, encoding="utf-8")
     return path
 

@@ -90,7 +90,9 @@ def main() -> int:
         if shutil.which("xsetroot"):  # x11-xserver-utils: a calm background, if it is there
             desk.run("xsetroot", "-solid", "#3b4252")
         home = Path(tmp) / "home"
-        write_config(home, "weekly_checkin = false\n")
+        # Goals on weekdays as the seeded history assumes; reminders at any hour (on a weekend
+        # the app is outside working days and the reminder picture cannot be taken).
+        write_config(home, 'work_days = "mon-fri"\nwork_hours = "always"\nweekly_checkin = false\n')
         _sitting_for_52_minutes(home)
         app = RunningApp(desk, home).start()
         try:

@@ -38,8 +38,13 @@ KINDS = ("valid", "crlf", "bom", "bom_crlf", "syntax_error", "bad_value", "empty
 WAYS = ("in_place", "in_place", "in_place", "partial", "truncated", "replace", "delete")
 
 
+# These tests run at whatever hour CI runs them: counting stays on at any hour and day.
+ALWAYS = b'work_days = "every day"\nwork_hours = "always"\n'
+
+
 def valid(sit_limit: str, rng: random.Random | None = None) -> bytes:
     lines = [f'sit_limit = "{sit_limit}"', "notifications = false", 'routine = "quick-test"']
+    lines += ['work_days = "every day"', 'work_hours = "always"']
     if rng is not None and rng.random() < 0.5:
         lines.append(f'snooze = "{rng.choice(("1m", "5m", "10m"))}"')
     if rng is not None:
@@ -60,7 +65,7 @@ def content(rng: random.Random, kind: str) -> bytes:
     if kind == "syntax_error":
         return rng.choice(SYNTAX_ERRORS)
     if kind == "bad_value":
-        return b"notifications = false\n" + rng.choice(BAD_VALUES) + b"\n"
+        return ALWAYS + b"notifications = false\n" + rng.choice(BAD_VALUES) + b"\n"
     if kind == "empty":
         return b""
     raise ValueError(kind)

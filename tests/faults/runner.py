@@ -55,6 +55,7 @@ cues = ["Turn."]
 
 def config_text(sit_limit: str = SIT_LIMIT, routine: str = "quick-test", **extra: str) -> str:
     lines = [f'sit_limit = "{sit_limit}"', "notifications = false", f'routine = "{routine}"']
+    lines += ['work_days = "every day"', 'work_hours = "always"']  # counting at any hour CI runs
     lines += [f"{key} = {value}" for key, value in extra.items()]
     return "\n".join(lines) + "\n"
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from config_writes import BOM, KINDS, WAYS, content, valid, write
+from config_writes import ALWAYS, BOM, KINDS, WAYS, content, valid, write
 from runner import FaultApp, config_text, fault_seed, wait_until
 
 from deskbreak.core.settings import DEFAULTS
@@ -38,11 +38,11 @@ SETTLE_STEPS = (
     ("valid", valid("2h"), "in_place", "2h", None),
     ("bom_crlf", BOM + valid("5h").replace(b"\n", b"\r\n"), "in_place", "5h", None),
     ("crlf_renamed", valid("3h").replace(b"\n", b"\r\n"), "replace", "3h", None),
-    ("huge_duration", b'sit_limit = "9999999999999999999999h"\n', "in_place", DEFAULT, "sit_limit"),
+    ("huge_duration", ALWAYS + b'sit_limit = "9999999999999999999999h"\n', "in_place", DEFAULT, "sit_limit"),
     ("valid_partial", valid("6h"), "partial", "6h", None),
-    ("zero", b'sit_limit = "0s"\n', "in_place", DEFAULT, "sit_limit"),
+    ("zero", ALWAYS + b'sit_limit = "0s"\n', "in_place", DEFAULT, "sit_limit"),
     ("valid_again", valid("4h"), "in_place", "4h", None),
-    ("empty", b"", "in_place", DEFAULT, None),
+    ("empty", ALWAYS, "in_place", DEFAULT, None),  # every setting but the hours at its default
 )
 LAST_GOOD = "7h"
 

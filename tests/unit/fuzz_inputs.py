@@ -13,6 +13,7 @@ from deskbreak.core.calendar_values import DAY_NAMES, format_days, format_time_o
 from deskbreak.core.durations import format_duration, parse_duration
 from deskbreak.core.routines import MAX_EXERCISES, Focus
 from deskbreak.core.settings import SPECS
+from deskbreak.core.work_hours import WorkHours
 
 units = st.sampled_from(
     [
@@ -152,6 +153,11 @@ def in_range(draw: st.DrawFn, key: str) -> Any:
         return draw(st.sampled_from(DAY_NAMES))
     if spec.type == "time of day":
         return format_time_of_day(draw(st.times()))
+    if spec.type == "hours":
+        start, end = draw(st.times()), draw(st.times())
+        if (start.hour, start.minute) == (end.hour, end.minute):
+            return "always"
+        return f"{format_time_of_day(start)}-{format_time_of_day(end)}"
     return draw(st.booleans())
 
 
@@ -167,6 +173,11 @@ def applied(key: str, raw: Any) -> Any:
     if spec.type == "time of day":
         hours, minutes = raw.split(":")
         return time(int(hours), int(minutes))
+    if spec.type == "hours":
+        if raw == "always":
+            return None
+        start, end = (time(int(p[:2]), int(p[3:])) for p in raw.split("-"))
+        return WorkHours(start, end)
     return raw
 
 

@@ -43,6 +43,7 @@ from deskbreak.core.routines import (
     parse_routine,
 )
 from deskbreak.core.settings import DEFAULTS, SPECS, Settings, parse_settings
+from deskbreak.core.work_hours import WorkHours
 
 FILE = "/home/ada/.config/deskbreak/config.toml"
 ROUTINE_FILE = "/home/ada/.config/deskbreak/routines/mine.toml"
@@ -93,6 +94,8 @@ def check_settings_result(settings_: Settings, problems: list[Any], text: str, f
             assert value in range(7)
         elif spec.type == "time of day":
             assert isinstance(value, time)
+        elif spec.type == "hours":
+            assert value is None or (isinstance(value, WorkHours) and value.start != value.end)
         else:
             assert isinstance(value, bool)
     lines = text.count("\n") + 1
