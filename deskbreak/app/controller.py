@@ -97,6 +97,7 @@ class Controller(QObject):
         self.notes_after_break: Callable[[datetime], list[str]] = lambda now: []  # e.g. today's goal
         self.program_label: Callable[[], str] = str  # e.g. "Week 3 of 6", for the tooltip
         self.hold: Callable[[], str | None] | None = None  # why a due reminder waits (a call, ...)
+        self.watching: Callable[[], bool | None] | None = None  # an idle inhibitor (a video) is held
         self.idle = idle
         self.notifier = notifier
         self.tray = tray
@@ -157,7 +158,14 @@ class Controller(QObject):
             # Idle time is not read during a break, unless this check ends it: a break left
             # paused on an empty desk must not bring a reminder to nobody.
             self._idle_seconds = None if lifecycle.on_break and not ending else self.idle.idle_seconds()
-            effects += lifecycle.tick(now, self._idle_seconds, monotonic, break_result=result, hold=self.hold)
+            effects += lifecycle.tick(
+                now,
+                self._idle_seconds,
+                monotonic,
+                break_result=result,
+                hold=self.hold,
+                watching=self.watching,
+            )
         finally:
             # Whatever failed above, the effects so far are carried out and the next check is
             # booked: a tray app must not go quiet.

@@ -22,6 +22,7 @@ from ..core.policy import BreakPolicy
 from ..core.problems import Problem
 from ..platform.display import missing_display
 from ..platform.idle import NULL_NOTICE_TITLE, create_idle_monitor, idle_notice
+from ..platform.inhibitors import create_inhibit_check
 from ..platform.memory import release_free_memory
 from ..platform.notify import TrayMessageNotifier, create_notifier
 from ..platform.postpone import create_postpone_checks
@@ -195,6 +196,8 @@ def run_app() -> int:
 
     postpone = create_postpone_checks()  # asked only when a reminder falls due
     controller.hold = postpone.reason
+    inhibitors = create_inhibit_check()  # asked only when idle is as long as a natural break
+    controller.watching = inhibitors.inhibited
     sound = LazySound(resources_dir() / "sounds", settings.sounds)
     controller.windows.sound = sound.play
     controller.windows.library = config.library.exercises
@@ -286,6 +289,7 @@ def run_app() -> int:
         idle.close()
         sound.close()
         postpone.close()
+        inhibitors.close()
         tray.hide()
         lost = break_log.close()
         if lost:

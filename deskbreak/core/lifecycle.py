@@ -117,9 +117,12 @@ class BreakLifecycle:
         monotonic: float | None = None,
         break_result: PlayerResult | None = None,
         hold: Callable[[], str | None] | None = None,
+        watching: Callable[[], bool | None] | None = None,
     ) -> list[Effect]:
         """One check. `break_result`: how far a break that is over (see break_over) really got.
-        `hold`: why a reminder falling due should wait now (asked only then; see BreakPolicy)."""
+        `hold`: why a reminder falling due should wait now (asked only then; see BreakPolicy).
+        `watching`: whether an idle inhibitor is held (asked only when idle is long; never during
+        a break, when deskbreak's own keep-awake request would look like one)."""
         if self.mode is Mode.STOPPED:
             return []
         effects: list[Effect] = []
@@ -135,7 +138,7 @@ class BreakLifecycle:
                 awake_since = (now - ended_at - asleep).total_seconds()
                 self.policy.tracker.last_monotonic = monotonic - max(0.0, awake_since)
         effects += self._working_hours(now)
-        for event in self.policy.tick(now, idle_seconds, monotonic, hold):
+        for event in self.policy.tick(now, idle_seconds, monotonic, hold, watching):
             if isinstance(event, ReminderDue):
                 effects += self._answer_pending(Outcome.UNANSWERED, now)  # never two in flight
                 self.reminder = self._next_id()

@@ -142,9 +142,12 @@ class BreakPolicy:
         idle_seconds: float | None,
         monotonic: float | None = None,
         hold: Callable[[], str | None] | None = None,
+        watching: Callable[[], bool | None] | None = None,
     ) -> list[PolicyEvent]:
         """One observation. `monotonic` (seconds, any origin) lets a suspend be told from idling.
-        `hold` says why a reminder should wait now (or None); it is asked only when one is due."""
+        `hold` says why a reminder should wait now (or None); it is asked only when one is due.
+        `watching` says whether something holds an idle inhibitor (a video, a call); it is asked
+        only when idle time is long enough to be a natural break, and then idle is still sitting."""
         events: list[PolicyEvent] = []
         if now < self.tracker.last_seen:
             self._warp_back(now)
@@ -156,6 +159,14 @@ class BreakPolicy:
             if self.paused_until is not None and now >= self.paused_until:
                 events.append(self.resume(now))
             return events  # while paused nothing counts and nothing reminds
+        if (
+            watching is not None
+            and idle_seconds is not None
+            and self.phase is not Phase.AWAY
+            and idle_seconds >= self.settings.natural_break.total_seconds()
+            and watching() is True
+        ):
+            idle_seconds = 0.0  # watching a video or in a call: still sitting, not away
         for change in self.tracker.observe(now, idle_seconds, monotonic):
             if isinstance(change, SteppedAway):
                 if self.phase is Phase.DUE:
