@@ -32,7 +32,7 @@ class Configuration:
     def policy(self) -> PolicySettings:
         s = self.settings
         return PolicySettings(
-            s.sit_limit, s.snooze, s.natural_break, s.max_reminders, s.work_days, s.work_hours
+            s.sit_limit, s.snooze, s.natural_break, s.max_reminders, s.work_days, s.work_hours, s.heads_up
         )
 
 

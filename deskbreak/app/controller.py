@@ -23,6 +23,7 @@ from ..core.effects import (
     NoRoutine,
     OpenWindow,
     RaiseWindow,
+    ShowHeadsUp,
     ShowReminder,
     WithdrawReminder,
 )
@@ -195,6 +196,11 @@ class Controller(QObject):
         elif isinstance(effect, BreakCounted) and effect.next_due is not None:
             for line in (*self.notes_after_break(now), views.next_break_note(effect, now)):
                 self.windows.note(effect.token, line)
+        elif isinstance(effect, ShowHeadsUp) and self.notifications:
+            when = views.clock_time(effect.due_at, now)
+            self.notifier.show(
+                "A break in a minute", f"Finish what you are doing; the reminder comes at {when}.", {}
+            )
         elif isinstance(effect, NoRoutine):
             self.tray.show_message("deskbreak", "No routine could be loaded; see Problems in the menu.")
 

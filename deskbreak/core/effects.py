@@ -99,6 +99,13 @@ class NoRoutine:
     """A break was asked for but no routine could be loaded."""
 
 
+@dataclass(frozen=True)
+class ShowHeadsUp:
+    """A quiet notice that a reminder comes in a minute (the heads_up setting)."""
+
+    due_at: datetime
+
+
 Effect = (
     LogReminder
     | LogAnswer
@@ -107,6 +114,7 @@ Effect = (
     | LogSitting
     | LogNaturalBreak
     | ShowReminder
+    | ShowHeadsUp
     | WithdrawReminder
     | OpenWindow
     | RaiseWindow

@@ -46,6 +46,7 @@ from .effects import (
     NoRoutine,
     OpenWindow,
     RaiseWindow,
+    ShowHeadsUp,
     ShowReminder,
     WithdrawReminder,
 )
@@ -53,6 +54,7 @@ from .player import PlayerResult
 from .policy import (
     BreakPolicy,
     CameBack,
+    HeadsUp,
     Outcome,
     Phase,
     PolicySettings,
@@ -146,6 +148,8 @@ class BreakLifecycle:
                     LogReminder(self.reminder, event.at, event.sitting_for),
                     ShowReminder(self.reminder, event.sitting_for),
                 ]
+            elif isinstance(event, HeadsUp):
+                effects.append(ShowHeadsUp(event.due_at))
             elif isinstance(event, ReminderRepeated) and self.reminder is not None:
                 effects.append(ShowReminder(self.reminder, event.sitting_for))  # replaces the last
             elif isinstance(event, ReminderAnswered):

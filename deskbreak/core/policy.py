@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 from .policy_types import (
     CameBack,
+    HeadsUp,
     Outcome,
     Phase,
     PolicyEvent,
@@ -32,6 +33,7 @@ __all__ = [
     "BreakPolicy",
     "CLOCK_SLACK",
     "CameBack",
+    "HeadsUp",
     "MIN_COUNTED_BREAK",
     "Outcome",
     "POLL_INTERVAL",
@@ -67,6 +69,7 @@ CLOCK_SLACK = timedelta(minutes=2)
 UNTIL_RESUMED = datetime(9999, 1, 1, tzinfo=UTC)
 # A reminder held back (a call, a fullscreen window, do-not-disturb) is looked at again this often.
 HOLD_RECHECK = timedelta(seconds=30)
+HEADS_UP = timedelta(minutes=1)  # how long before a reminder the optional heads-up comes
 
 
 class BreakPolicy:
@@ -85,6 +88,7 @@ class BreakPolicy:
         self.paused_until: datetime | None = None
         self.held: str | None = None  # why a due reminder waits, while it does
         self.off_hours = False  # the pause under way is the time outside working hours
+        self._headed: datetime | None = None  # the due time a heads-up was given for
         if saved is not None and saved.paused_until is not None and saved.paused_until > now:
             self.pause(now, saved.paused_until)  # a pause outlives a restart, however long
         elif saved is not None and _still_valid(saved, now, settings):
@@ -177,6 +181,9 @@ class BreakPolicy:
                 self.phase, self.count_from = Phase.SITTING, change.at
                 self.due_at = change.at + self.settings.sit_limit
                 events.append(CameBack(change.at))
+        if (warn := self._heads_up_at()) is not None and warn <= now < (self.due_at or now):
+            self._headed = self.due_at
+            events.append(HeadsUp(now, self.due_at or now))
         due = self.phase in (Phase.SITTING, Phase.SNOOZED) and self.due_at is not None and now >= self.due_at
         again = self.phase is Phase.DUE and self.remind_again_at is not None and now >= self.remind_again_at
         if (due or again) and self._held(now, hold, events):
@@ -192,6 +199,13 @@ class BreakPolicy:
         elif again:
             events.append(self._remind_again(now))
         return events
+
+    def _heads_up_at(self) -> datetime | None:
+        """When the heads-up for the coming reminder is due (None: off, or already given)."""
+        due = self.due_at
+        if not self.settings.heads_up or due is None or self.phase is not Phase.SITTING:
+            return None
+        return None if self._headed == due else due - HEADS_UP
 
     def _held(self, now: datetime, hold: Callable[[], str | None] | None, events: list[PolicyEvent]) -> bool:
         """Whether the reminder due now waits; a new wait (or a new reason) is reported."""
@@ -305,6 +319,8 @@ class BreakPolicy:
         candidates = [now + poll]
         if self.phase is Phase.PAUSED and self.paused_until is not None:
             candidates.append(self.paused_until)
+        if (warn := self._heads_up_at()) is not None and warn > now:
+            candidates.append(warn)
         if self.due_at is not None and self.phase in (Phase.SITTING, Phase.SNOOZED):
             candidates.append(self.due_at)
         if self.phase is Phase.DUE and self.remind_again_at is not None:

@@ -41,6 +41,7 @@ class PolicySettings:
     # When sitting counts: working days (date.weekday() numbers) and hours; None: always.
     work_days: frozenset[int] | None = None
     work_hours: WorkHours | None = None
+    heads_up: bool = False  # a quiet notice a minute before the reminder
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,14 @@ class ReminderRepeated:
     at: datetime
     sitting_for: timedelta
     times: int
+
+
+@dataclass(frozen=True)
+class HeadsUp:
+    """The reminder comes in a minute (only with the heads_up setting)."""
+
+    at: datetime
+    due_at: datetime
 
 
 @dataclass(frozen=True)
@@ -95,7 +104,9 @@ class Resumed:
     at: datetime
 
 
-PolicyEvent = ReminderDue | ReminderRepeated | ReminderHeld | ReminderAnswered | WentAway | CameBack | Resumed
+PolicyEvent = (
+    ReminderDue | ReminderRepeated | ReminderHeld | ReminderAnswered | WentAway | CameBack | Resumed | HeadsUp
+)
 
 
 @dataclass(frozen=True)

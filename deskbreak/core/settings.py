@@ -38,6 +38,7 @@ class Settings:
     natural_break: timedelta = timedelta(minutes=5)
     routine: str = "program"
     notifications: bool = True
+    heads_up: bool = False
     max_reminders: int = 3
     sounds: bool = True
     daily_goal: int = 4
@@ -148,6 +149,11 @@ SPECS: tuple[Spec, ...] = (
         "notifications",
         "true/false",
         "Show desktop notifications when a break is due (the tray icon changes either way).",
+    ),
+    Spec(
+        "heads_up",
+        "true/false",
+        "A quiet notice a minute before the reminder, to finish what you are doing.",
     ),
     Spec(
         "max_reminders",

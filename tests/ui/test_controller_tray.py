@@ -245,3 +245,15 @@ def test_a_reminder_waits_for_a_call_to_end_and_the_tooltip_says_so(parts, clock
     in_call[0] = False
     _run_until(controller, wakeups, clock, clock.now() + timedelta(minutes=1))
     assert len(notifier.shown) == 1 and "Time for a break" in tray.icon.toolTip()
+
+
+def test_the_heads_up_is_a_quiet_notification_a_minute_early(parts, clock):
+    from dataclasses import replace
+
+    controller, tray, notifier, wakeups, break_log, opened = parts
+    controller.policy.settings = replace(controller.policy.settings, heads_up=True)
+    _run_until(controller, wakeups, clock, clock.now() + timedelta(minutes=44, seconds=30))
+    [(title, body, actions)] = notifier.shown
+    assert title == "A break in a minute" and "09:45" in body and actions == {}
+    _run_until(controller, wakeups, clock, clock.now() + timedelta(minutes=1))
+    assert len(notifier.shown) == 2 and notifier.shown[1][2]  # then the reminder, with its buttons
