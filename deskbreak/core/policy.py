@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+from .policy_restore import CLOCK_SLACK, RESTART_GRACE, restored, still_valid
 from .policy_types import (
     CameBack,
     HeadsUp,
@@ -60,11 +61,6 @@ POLL_INTERVAL = timedelta(seconds=60)
 AWAY_POLL_INTERVAL = timedelta(seconds=30)
 # A break shorter than this that ends early does not count: the reminder is snoozed instead.
 MIN_COUNTED_BREAK = timedelta(seconds=30)
-# After a restart, a reminder that fell due while the app was not running comes this long after
-# the start (or a sit limit after, if that is shorter), not the moment the desktop appears.
-RESTART_GRACE = timedelta(minutes=1)
-# Saved times this far in the future (a clock set back since) are not trusted.
-CLOCK_SLACK = timedelta(minutes=2)
 # A pause with no end ("until I resume"): far enough that it never runs out.
 UNTIL_RESUMED = datetime(9999, 1, 1, tzinfo=UTC)
 # A reminder held back (a call, a fullscreen window, do-not-disturb) is looked at again this often.
@@ -91,42 +87,14 @@ class BreakPolicy:
         self._headed: datetime | None = None  # the due time a heads-up was given for
         if saved is not None and saved.paused_until is not None and saved.paused_until > now:
             self.pause(now, saved.paused_until)  # a pause outlives a restart, however long
-        elif saved is not None and _still_valid(saved, now, settings):
+        elif saved is not None and still_valid(saved, now, settings):
             self._resume(saved, now)
 
     def _resume(self, saved: SavedState, now: datetime) -> None:
-        """Carry on a sitting stretch the app was tracking before it stopped.
-
-        Only what is still valid under today's settings is taken over: due times are worked out
-        again from when the countdown began, a snooze is cut to today's snooze length, and no
-        due time lies in the past, so a restart never brings a reminder at once or in a burst.
-        """
-        settings = self.settings
-        if saved.sitting_since is None or saved.phase is Phase.AWAY:
-            self.phase = Phase.AWAY
-            self.tracker = SittingTracker(settings.natural_break, now, last_seen=now)
-            self.tracker.sitting_since = None
-            self.due_at = None
-            return
-        self.tracker = SittingTracker(
-            settings.natural_break, now, sitting_since=saved.sitting_since, last_seen=now
-        )
-        self.count_from = saved.count_from or saved.sitting_since
-        earliest = now + min(RESTART_GRACE, settings.sit_limit)
-        if saved.phase is Phase.ON_BREAK:
-            # The app stopped during a break: the break happened, so the countdown starts again.
-            self.tracker.restart(now)
-            self.phase, self.count_from = Phase.SITTING, now
-            self.due_at = now + settings.sit_limit
-        elif saved.phase is Phase.SNOOZED and saved.due_at is not None:
-            self.phase = Phase.SNOOZED
-            self.due_at = max(earliest, min(saved.due_at, saved.last_seen + settings.snooze))
-        elif saved.phase is Phase.DUE:
-            # The old reminder died with the app; it comes again, once, shortly after the start.
-            self.phase, self.due_at = Phase.SITTING, earliest
-        else:
-            self.phase = Phase.SITTING
-            self.due_at = max(earliest, self.count_from + settings.sit_limit)
+        """Carry on a sitting stretch the app was tracking before it stopped (policy_restore.py)."""
+        back = restored(saved, now, self.settings)
+        self.phase, self.tracker, self.due_at = back.phase, back.tracker, back.due_at
+        self.count_from = back.count_from
 
     def _warp_back(self, now: datetime) -> None:
         """The wall clock went backwards (set by hand, or by time sync): move our times with it,
@@ -333,12 +301,3 @@ class BreakPolicy:
         return SavedState(
             self.phase, self.tracker.sitting_since, self.due_at, now, self.count_from, self.paused_until
         )
-
-
-def _still_valid(saved: SavedState, now: datetime, settings: PolicySettings) -> bool:
-    """A saved state is carried on only if the app stopped less than a natural break ago and
-    none of its times lie in the future (the clock was not set back since)."""
-    if not timedelta() <= now - saved.last_seen < settings.natural_break:
-        return False
-    times = (saved.sitting_since, saved.count_from)
-    return all(t is None or t <= now + CLOCK_SLACK for t in times)
