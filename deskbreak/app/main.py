@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
-import signal
-import socket
 import sys
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLockFile, QSocketNotifier, QTimer, QUrl
+from PySide6.QtCore import QLockFile, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
@@ -35,12 +30,13 @@ from . import crash_log
 from .config_watch import ConfigWatcher
 from .configuration import load_configuration
 from .controller import Controller
-from .ipc import CommandServer, NotRunning, send_command, serve
-from .paths import Paths, resolve_paths
+from .ipc import CommandServer, serve
+from .paths import resolve_paths
 from .program_service import ProgramService
 from .program_windows import ProgramWindows
 from .review_service import ReviewService
 from .safety_content import load_safety_content
+from .single_instance import hand_over, install_signal_handlers, lock_trouble
 from .sound_cues import LazySound
 from .wakeups import SchedulerWakeups
 
@@ -53,59 +49,6 @@ NO_TRAY = (
     "system tray or notification-area applet to your panel."
 )
 EXIT_NO_DESKTOP = 2  # no screen, or no private folder for the lock and command socket
-
-
-def _lock_trouble(lock_path: Path) -> str:
-    """Why the single-instance lock cannot be made, naming its folder."""
-    folder = lock_path.parent
-    try:
-        stats = os.statvfs(folder)
-        if stats.f_bavail == 0 or stats.f_favail == 0:
-            return f"cannot create the lock file in {folder}: no space left there"
-    except OSError as exc:
-        return f"cannot create the lock file in {folder}: {exc.strerror}"
-    if not os.access(folder, os.W_OK):
-        return f"cannot create the lock file in {folder}: the folder cannot be written"
-    return f"cannot create the lock file {lock_path}"
-
-
-def _hand_over(paths: Paths) -> int:
-    """Another instance holds the lock: tell it we were launched, then step aside."""
-    for _ in range(20):
-        try:
-            send_command(paths.server_name, "activate", timeout_ms=500)
-        except (NotRunning, OSError, ValueError):  # not (yet) answering, or cut off mid-reply
-            lock_wait = QLockFile(str(paths.lock_file))
-            if lock_wait.tryLock(250):  # it went away meanwhile
-                lock_wait.unlock()
-                return -1
-            continue
-        print("deskbreak is already running; look for its icon in the system tray.")
-        return 0
-    print(
-        "deskbreak seems to be starting or stuck (the lock is held but it does not answer).", file=sys.stderr
-    )
-    return 1
-
-
-def _install_signal_handlers(app: QApplication) -> QSocketNotifier:
-    """SIGTERM / SIGINT (logout, Ctrl+C) quit cleanly, without a polling timer."""
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-    signal.set_wakeup_fd(writer.fileno())
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda *_: None)
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
-
-    def on_signal() -> None:
-        with contextlib.suppress(OSError):
-            reader.recv(64)
-        app.quit()
-
-    notifier.activated.connect(on_signal)
-    notifier._keep = (reader, writer)  # type: ignore[attr-defined]
-    return notifier
 
 
 def run_app() -> int:
@@ -130,9 +73,9 @@ def run_app() -> int:
     lock.setStaleLockTime(0)
     while not lock.tryLock(100):
         if lock.error() != QLockFile.LockError.LockFailedError:  # not held by another copy: broken
-            print(f"deskbreak: {_lock_trouble(lock_path)}", file=sys.stderr)
+            print(f"deskbreak: {lock_trouble(lock_path)}", file=sys.stderr)
             return EXIT_NO_DESKTOP
-        handed = _hand_over(paths)
+        handed = hand_over(paths)
         if handed >= 0:
             return handed
 
@@ -278,7 +221,7 @@ def run_app() -> int:
     except OSError as exc:
         server = None
         problems.append(Problem(paths.server_name, f"`deskbreak` commands cannot reach this app ({exc})"))
-    keep_signals = _install_signal_handlers(app)
+    keep_signals = install_signal_handlers(app)
 
     def on_quit() -> None:
         assert controller is not None
