@@ -42,6 +42,7 @@ from .configuration import Configuration
 from .history_writer import HistoryWriter
 from .info_windows import InfoWindows
 from .pausing import pause_end
+from .reminder_notices import remind
 from .wakeups import Wakeups
 
 if TYPE_CHECKING:
@@ -182,7 +183,8 @@ class Controller(QObject):
     def _carry_out(self, effect: Effect, now: datetime) -> None:
         self.history.apply(effect)
         if isinstance(effect, ShowReminder):
-            self._remind(effect)
+            if self.notifications:
+                remind(self.notifier, effect, self.routines.offer(), self.policy.settings.snooze)
         elif isinstance(effect, WithdrawReminder):
             self.notifier.withdraw()
             self.routines.offered = None  # answered, snoozed or skipped: the next one picks anew
@@ -213,19 +215,6 @@ class Controller(QObject):
         self.history.sync_problem()
         self.history.save_state(self.policy.saved(now), every=self.policy.settings.natural_break / 2)
         self.refresh_tray()
-
-    def _remind(self, event: ShowReminder) -> None:
-        if not self.notifications:
-            return
-        title, body = views.reminder_text(event.sitting_for, self.routines.offer())
-        actions = {
-            ACTION_DEFAULT: "Start break",
-            ACTION_START: "Start break",
-            ACTION_SNOOZE: f"Snooze {humanize(self.policy.settings.snooze)}",
-            ACTION_SKIP: "Skip",
-        }
-        if not self.notifier.show(title, body, actions):
-            log.warning("no notification route worked; the tray icon shows the break is due")
 
     # -- what the user asks for -------------------------------------------------------
 
