@@ -88,3 +88,19 @@ def test_never_more_reminders_than_allowed_and_never_two_within_a_snooze(sit, sn
     for _, event in desk.events:
         run = 1 if isinstance(event, ReminderDue) else run + isinstance(event, ReminderRepeated)
         assert run <= most
+
+
+def test_after_a_suspend_there_is_never_a_burst_of_reminders():
+    """Asleep through several repeat times: on waking, none if the sleep was a natural break,
+    otherwise at most one."""
+    for asleep_minutes, most in ((4, 1), (12, 0), (90, 0)):
+        policy = BreakPolicy(SETTINGS, at(9, 0))
+        mono = 0.0
+        for minute in range(46):
+            now = at(9, minute)
+            policy.tick(now, 0.0, mono)
+            mono += 60
+        woke = at(9, 45) + timedelta(minutes=asleep_minutes)  # the monotonic clock stood still
+        events = policy.tick(woke, 0.0, mono)
+        shown = [e for e in events if isinstance(e, ReminderDue | ReminderRepeated)]
+        assert len(shown) <= most, (asleep_minutes, events)
