@@ -23,6 +23,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 
+from deskbreak.platform.asking import is_wayland
 from deskbreak.platform.idle_base import (
     NULL_NOTICE,
     NULL_NOTICE_TITLE,
@@ -102,13 +103,6 @@ DEFAULT_BACKENDS: Mapping[str, BackendFactory] = {
 }
 
 
-def _is_wayland(environ: Mapping[str, str]) -> bool:
-    session_type = environ.get("XDG_SESSION_TYPE", "").strip().lower()
-    if session_type:
-        return session_type == "wayland"
-    return bool(environ.get("WAYLAND_DISPLAY"))
-
-
 def _is_gnome(environ: Mapping[str, str]) -> bool:
     # e.g. "GNOME", "ubuntu:GNOME", "GNOME-Classic:GNOME", "pop:GNOME"
     return "gnome" in environ.get("XDG_CURRENT_DESKTOP", "").lower()
@@ -135,7 +129,7 @@ def choose_backends(platform: str, environ: Mapping[str, str]) -> list[str]:
     if platform == "darwin":
         return ["macos"]
     desktop = ["mutter", "screensaver"] if _is_gnome(environ) else ["screensaver"]
-    if _is_wayland(environ):
+    if is_wayland(environ):
         if _is_gnome(environ):
             return desktop
         return ["screensaver", "wayland"] if _is_kde(environ) else ["wayland", "screensaver"]

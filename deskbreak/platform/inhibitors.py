@@ -38,6 +38,8 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol, runtime_checkable
 
+from .asking import SLOW_ANSWER_SECONDS, Asker, is_wayland, name_of
+
 __all__ = [
     "SLOW_ANSWER_SECONDS",
     "CombinedInhibitCheck",
@@ -50,7 +52,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-SLOW_ANSWER_SECONDS = 0.05
 """A backend answering slower than this is logged (once): the question is asked on the GUI thread."""
 
 
@@ -100,39 +101,17 @@ class CombinedInhibitCheck:
         clock: Callable[[], float] = time.perf_counter,
     ) -> None:
         self._checks = list(checks)
-        self._clock = clock
-        self._failed_logged: set[int] = set()
-        self._slow_logged: set[int] = set()
+        self._asker = Asker("inhibit check", "counted as unknown", log, clock)
 
     @property
     def names(self) -> tuple[str, ...]:
         """The checks' names in the order they are asked (for logs and diagnostics)."""
-        return tuple(_name_of(check) for check in self._checks)
+        return tuple(name_of(check) for check in self._checks)
 
     def inhibited(self) -> bool | None:
         verdict: bool | None = None
         for index, check in enumerate(self._checks):
-            started = self._clock()
-            try:
-                answer = check.inhibited()
-            except Exception:
-                if index not in self._failed_logged:
-                    self._failed_logged.add(index)
-                    log.warning(
-                        "inhibit check %s failed; counted as unknown (logged once)",
-                        _name_of(check),
-                        exc_info=True,
-                    )
-                answer = None
-            elapsed = self._clock() - started
-            if elapsed > SLOW_ANSWER_SECONDS and index not in self._slow_logged:
-                self._slow_logged.add(index)
-                log.warning(
-                    "inhibit check %s took %.0f ms (more than %.0f ms; logged once)",
-                    _name_of(check),
-                    elapsed * 1000,
-                    SLOW_ANSWER_SECONDS * 1000,
-                )
+            answer = self._asker.ask(index, check, check.inhibited)
             if answer is True:
                 return True
             if answer is False:
@@ -140,15 +119,7 @@ class CombinedInhibitCheck:
         return verdict
 
     def close(self) -> None:
-        for check in self._checks:
-            try:
-                check.close()
-            except Exception:
-                log.debug("closing inhibit check %s failed", _name_of(check), exc_info=True)
-
-
-def _name_of(check: object) -> str:
-    return str(getattr(check, "name", type(check).__name__))
+        self._asker.close_all(self._checks)
 
 
 InhibitCheckFactory = Callable[[Mapping[str, str]], InhibitCheck]
@@ -188,13 +159,6 @@ DEFAULT_FACTORIES: Mapping[str, InhibitCheckFactory] = {
 }
 
 
-def _is_wayland(environ: Mapping[str, str]) -> bool:
-    session_type = environ.get("XDG_SESSION_TYPE", "").strip().lower()
-    if session_type:
-        return session_type == "wayland"
-    return bool(environ.get("WAYLAND_DISPLAY"))
-
-
 def choose_inhibit_sources(platform: str, environ: Mapping[str, str]) -> list[str]:
     """Names of the backends that apply here, in the order they are asked."""
     if platform == "win32":
@@ -202,7 +166,7 @@ def choose_inhibit_sources(platform: str, environ: Mapping[str, str]) -> list[st
     if platform == "darwin":
         return ["macos-assertions"]
     names = ["session-bus"]
-    if environ.get("DISPLAY") and not _is_wayland(environ):
+    if environ.get("DISPLAY") and not is_wayland(environ):
         names.append("x11-screensaver")
     return names
 
@@ -238,7 +202,7 @@ def create_inhibit_check(
             reason = "; ".join(failures) or f"no inhibitor source for {platform}"
             log.info("no inhibit check works here (%s); idle always counts as a break", reason)
             return NullInhibitCheck(reason)
-        log.info("inhibit checks: %s", ", ".join(_name_of(check) for check in built))
+        log.info("inhibit checks: %s", ", ".join(name_of(check) for check in built))
         return CombinedInhibitCheck(built)
     except Exception as exc:  # the contract: never raises
         log.warning("building the inhibit check failed", exc_info=True)

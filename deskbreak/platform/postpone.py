@@ -31,6 +31,8 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol, runtime_checkable
 
+from .asking import SLOW_ANSWER_SECONDS, Asker, is_wayland, name_of
+
 __all__ = [
     "DO_NOT_DISTURB",
     "FULLSCREEN_WINDOW",
@@ -55,7 +57,6 @@ FULLSCREEN_WINDOW = "a fullscreen window"
 DO_NOT_DISTURB = "do not disturb"
 """The desktop's own do-not-disturb (notifications paused) is on."""
 
-SLOW_ANSWER_SECONDS = 0.05
 """A backend answering slower than this is logged (once): the question is asked on the GUI thread."""
 
 
@@ -100,52 +101,22 @@ class CombinedPostponeCheck:
         clock: Callable[[], float] = time.perf_counter,
     ) -> None:
         self._checks = list(checks)
-        self._clock = clock
-        self._failed_logged: set[int] = set()
-        self._slow_logged: set[int] = set()
+        self._asker = Asker("postpone check", "counted as no reason to wait", log, clock)
 
     @property
     def names(self) -> tuple[str, ...]:
         """The checks' names in the order they are asked (for logs and diagnostics)."""
-        return tuple(_name_of(check) for check in self._checks)
+        return tuple(name_of(check) for check in self._checks)
 
     def reason(self) -> str | None:
         for index, check in enumerate(self._checks):
-            started = self._clock()
-            try:
-                answer = check.reason()
-            except Exception:
-                if index not in self._failed_logged:
-                    self._failed_logged.add(index)
-                    log.warning(
-                        "postpone check %s failed; counted as no reason to wait (logged once)",
-                        _name_of(check),
-                        exc_info=True,
-                    )
-                answer = None
-            elapsed = self._clock() - started
-            if elapsed > SLOW_ANSWER_SECONDS and index not in self._slow_logged:
-                self._slow_logged.add(index)
-                log.warning(
-                    "postpone check %s took %.0f ms (more than %.0f ms; logged once)",
-                    _name_of(check),
-                    elapsed * 1000,
-                    SLOW_ANSWER_SECONDS * 1000,
-                )
+            answer = self._asker.ask(index, check, check.reason)
             if answer:
                 return answer
         return None
 
     def close(self) -> None:
-        for check in self._checks:
-            try:
-                check.close()
-            except Exception:
-                log.debug("closing postpone check %s failed", _name_of(check), exc_info=True)
-
-
-def _name_of(check: object) -> str:
-    return str(getattr(check, "name", type(check).__name__))
+        self._asker.close_all(self._checks)
 
 
 CheckFactory = Callable[[Mapping[str, str]], PostponeCheck]
@@ -184,13 +155,6 @@ DEFAULT_FACTORIES: Mapping[str, CheckFactory] = {
 }
 
 
-def _is_wayland(environ: Mapping[str, str]) -> bool:
-    session_type = environ.get("XDG_SESSION_TYPE", "").strip().lower()
-    if session_type:
-        return session_type == "wayland"
-    return bool(environ.get("WAYLAND_DISPLAY"))
-
-
 def choose_checks(platform: str, environ: Mapping[str, str]) -> list[str]:
     """Names of the backends that apply here, in the order they are asked.
 
@@ -206,7 +170,7 @@ def choose_checks(platform: str, environ: Mapping[str, str]) -> list[str]:
     names = []
     if platform.startswith("linux"):
         names.append("in-call-linux")
-    if environ.get("DISPLAY") and not _is_wayland(environ):
+    if environ.get("DISPLAY") and not is_wayland(environ):
         names.append("fullscreen-x11")
     names.append("do-not-disturb")
     return names
@@ -237,5 +201,5 @@ def create_postpone_checks(
     if not built:
         log.info("no postpone check works here; due reminders are never held back")
         return NullPostponeCheck()
-    log.info("postpone checks: %s", ", ".join(_name_of(check) for check in built))
+    log.info("postpone checks: %s", ", ".join(name_of(check) for check in built))
     return CombinedPostponeCheck(built)
