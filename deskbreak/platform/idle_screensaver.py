@@ -33,7 +33,6 @@ a hung service costs at most one timeout and both calls together stay under half
 
 from __future__ import annotations
 
-import itertools
 import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -41,9 +40,10 @@ from typing import TYPE_CHECKING
 
 from deskbreak.platform.idle_base import IdleMonitorUnavailable
 from deskbreak.platform.idle_gnome import DBusCallError
+from deskbreak.platform.qtdbus_call import QtDBusCall, whole_number
 
 if TYPE_CHECKING:
-    from PySide6.QtDBus import QDBusConnection
+    pass
 
 __all__ = [
     "CALL_TIMEOUT_MS",
@@ -51,7 +51,7 @@ __all__ = [
     "INTERFACE",
     "OBJECT_PATH",
     "SERVICE",
-    "QtDBusCaller",
+    "QtDBusCall",
     "ScreenSaverIdleMonitor",
     "counts_milliseconds",
 ]
@@ -94,70 +94,10 @@ def counts_milliseconds(environ: Mapping[str, str]) -> bool:
     return "kde" in desktops or environ.get("KDE_FULL_SESSION", "").lower() == "true"
 
 
-_connection_ids = itertools.count(1)
-
-
-class QtDBusCaller:
-    """Blocking no-argument D-Bus calls through QtDBus, on the session bus or one at ``address``.
-
-    With an address (the factory passes the session's DBUS_SESSION_BUS_ADDRESS) the caller opens
-    its own named connection and ``close()`` ends it; without one it borrows Qt's shared session
-    bus connection. Raises IdleMonitorUnavailable when QtDBus is missing or the bus unreachable.
-    """
-
-    def __init__(self, address: str | None = None, timeout_ms: int = CALL_TIMEOUT_MS) -> None:
-        try:
-            from PySide6.QtDBus import QDBusConnection
-        except ImportError as exc:
-            raise IdleMonitorUnavailable(f"PySide6.QtDBus not importable: {exc}") from exc
-        self._timeout_ms = timeout_ms
-        self._name: str | None = None
-        if address:
-            self._name = f"deskbreak-idle-screensaver-{next(_connection_ids)}"
-            bus = QDBusConnection.connectToBus(address, self._name)
-        else:
-            bus = QDBusConnection.sessionBus()
-        if not bus.isConnected():
-            message = bus.lastError().message()
-            self.close()
-            raise IdleMonitorUnavailable(f"no session bus at {address or 'the default address'}: {message}")
-        self._bus: QDBusConnection | None = bus
-
-    def __call__(self, service: str, path: str, interface: str, method: str) -> Sequence[object]:
-        from PySide6.QtDBus import QDBus, QDBusMessage
-
-        if self._bus is None or not self._bus.isConnected():
-            raise DBusCallError("the session bus connection is closed")
-        message = QDBusMessage.createMethodCall(service, path, interface, method)
-        reply = self._bus.call(message, QDBus.CallMode.Block, self._timeout_ms)
-        if reply.type() != QDBusMessage.MessageType.ReplyMessage:
-            raise DBusCallError(f"{reply.errorName()}: {reply.errorMessage()}")
-        return list(reply.arguments())
-
-    def close(self) -> None:
-        """End the private connection, if this caller opened one (idempotent)."""
-        self._bus = None
-        if self._name is not None:
-            from PySide6.QtDBus import QDBusConnection
-
-            QDBusConnection.disconnectFromBus(self._name)
-            self._name = None
-
-
-def _count(args: Sequence[object]) -> int | None:
-    if len(args) != 1:
-        return None
-    value = args[0]
-    # bool is an int subclass; a bool reply would be a different (wrong) method signature.
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        return None
-    return value
-
-
 class ScreenSaverIdleMonitor:
     """Idle seconds from org.freedesktop.ScreenSaver; the screen locked reads as away.
 
-    ``call`` is injectable (tests); without it a QtDBusCaller on ``bus_address`` (None: Qt's
+    ``call`` is injectable (tests); without it a QtDBusCall on ``bus_address`` (None: Qt's
     session bus) is made and closed with the monitor. ``milliseconds`` is the first guess of the
     unit (see the module docstring); ``clock`` measures the time between readings.
     Raises IdleMonitorUnavailable when the service or GetSessionIdleTime is missing.
@@ -173,9 +113,9 @@ class ScreenSaverIdleMonitor:
         milliseconds: bool = False,
         clock: Clock = _boot_clock,
     ) -> None:
-        self._owned: QtDBusCaller | None = None
+        self._owned: QtDBusCall | None = None
         if call is None:
-            self._owned = QtDBusCaller(bus_address)
+            self._owned = QtDBusCall(bus_address, CALL_TIMEOUT_MS, "idle-screensaver", IdleMonitorUnavailable)
             call = self._owned
         self._call: BusCall | None = call
         self.milliseconds = milliseconds
@@ -228,7 +168,7 @@ class ScreenSaverIdleMonitor:
     def _raw_idle(self) -> int | None:
         if self._call is None:
             raise DBusCallError("monitor closed")
-        return _count(self._call(SERVICE, OBJECT_PATH, INTERFACE, IDLE_METHOD))
+        return whole_number(self._call(SERVICE, OBJECT_PATH, INTERFACE, IDLE_METHOD))
 
     def _active(self) -> bool:
         if self._call is None:

@@ -40,16 +40,16 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import itertools
 import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from deskbreak.platform.idle_gnome import DBusCallError
 from deskbreak.platform.idle_x11 import LibraryLoader, XScreenSaverInfo, load_library
+from deskbreak.platform.qtdbus_call import QtDBusCall, whole_number
 
 if TYPE_CHECKING:
-    from PySide6.QtDBus import QDBusConnection
+    pass
 
 __all__ = [
     "CALL_TIMEOUT_MS",
@@ -100,69 +100,6 @@ class InhibitUnavailable(RuntimeError):
 BusCall = Callable[[str, str, str, str, Sequence[object]], Sequence[object]]
 """(service, path, interface, method, args) -> the reply's arguments; raises DBusCallError."""
 
-_connection_ids = itertools.count(1)
-
-
-class QtDBusCall:
-    """Blocking D-Bus calls with string/bool arguments through QtDBus, bounded by ``timeout_ms``.
-
-    With ``address`` a private named connection is opened (and closed by ``close()``); without
-    one Qt's shared session bus connection is borrowed. Raises InhibitUnavailable when QtDBus
-    is missing or the bus cannot be reached.
-    """
-
-    def __init__(self, address: str | None = None, timeout_ms: int = CALL_TIMEOUT_MS) -> None:
-        try:
-            from PySide6.QtDBus import QDBusConnection
-        except ImportError as exc:
-            raise InhibitUnavailable(f"PySide6.QtDBus not importable: {exc}") from exc
-        self._timeout_ms = timeout_ms
-        self._name: str | None = None
-        if address:
-            self._name = f"deskbreak-inhibitors-{next(_connection_ids)}"
-            bus = QDBusConnection.connectToBus(address, self._name)
-        else:
-            bus = QDBusConnection.sessionBus()
-        if not bus.isConnected():
-            message = bus.lastError().message()
-            self.close()
-            raise InhibitUnavailable(f"no session bus at {address or 'the default address'}: {message}")
-        self._bus: QDBusConnection | None = bus
-
-    def __call__(
-        self, service: str, path: str, interface: str, method: str, args: Sequence[object] = ()
-    ) -> Sequence[object]:
-        from PySide6.QtDBus import QDBus, QDBusMessage, QDBusVariant
-
-        if self._bus is None or not self._bus.isConnected():
-            raise DBusCallError("the session bus connection is closed")
-        message = QDBusMessage.createMethodCall(service, path, interface, method)
-        if args:
-            message.setArguments(list(args))
-        reply = self._bus.call(message, QDBus.CallMode.Block, self._timeout_ms)
-        if reply.type() != QDBusMessage.MessageType.ReplyMessage:
-            raise DBusCallError(f"{reply.errorName()}: {reply.errorMessage()}")
-        # A property comes wrapped in a variant: unwrap it so callers see plain values.
-        return [a.variant() if isinstance(a, QDBusVariant) else a for a in reply.arguments()]
-
-    def close(self) -> None:
-        """End the private connection, if this caller opened one (idempotent)."""
-        self._bus = None
-        if self._name is not None:
-            from PySide6.QtDBus import QDBusConnection
-
-            QDBusConnection.disconnectFromBus(self._name)
-            self._name = None
-
-
-def _uint(args: Sequence[object]) -> int | None:
-    if len(args) != 1:
-        return None
-    value = args[0]
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        return None
-    return value
-
 
 def _bool(args: Sequence[object]) -> bool | None:
     if len(args) != 1 or not isinstance(args[0], bool):
@@ -190,14 +127,14 @@ class SessionBusInhibitCheck:
     ) -> None:
         self._owned: QtDBusCall | None = None
         if call is None:
-            self._owned = QtDBusCall(bus_address, timeout_ms)
+            self._owned = QtDBusCall(bus_address, timeout_ms, "inhibitors", InhibitUnavailable)
             call = self._owned
         self._call: BusCall | None = call
         self._logged: set[str] = set()
 
     def gnome(self) -> bool | None:
         """GNOME's answer: the idle bit of InhibitedActions, or None when it cannot be read."""
-        value = _uint(
+        value = whole_number(
             self._ask(
                 "gnome",
                 GNOME_SERVICE,
