@@ -77,15 +77,12 @@ def _declare(x11: Any, xss: Any) -> None:
     xss.XScreenSaverQueryInfo.restype = ctypes.c_int
 
 
-class X11IdleMonitor:
-    """Idle seconds of an X11 display via XScreenSaverQueryInfo.
+class XScreenSaverConnection:
+    """A display connection with an XScreenSaverInfo block: what the idle monitor and the
+    inhibitor check share. Subclasses set ``unavailable`` (their "cannot work here" error) and
+    may declare more libX11 functions in ``declare``."""
 
-    ``display`` is an X display name such as ":0" (None: libX11 reads DISPLAY).
-    ``loader`` is injectable so tests can run this against a fake library without an X server.
-    Raises IdleMonitorUnavailable when the library, the display or the extension is missing.
-    """
-
-    name = "x11"
+    unavailable: type[Exception] = RuntimeError
 
     def __init__(self, display: str | None = None, *, loader: LibraryLoader = load_library) -> None:
         self._display: int | None = None
@@ -93,33 +90,26 @@ class X11IdleMonitor:
         try:
             self._x11 = loader("X11")
             self._xss = loader("Xss")
-            _declare(self._x11, self._xss)
+            self.declare(self._x11, self._xss)
         except (OSError, AttributeError) as exc:
-            raise IdleMonitorUnavailable(f"libX11/libXss not usable: {exc}") from exc
+            raise self.unavailable(f"libX11/libXss not usable: {exc}") from exc
         handle = self._x11.XOpenDisplay(display.encode() if display is not None else None)
         if not handle:
-            raise IdleMonitorUnavailable(f"cannot open X display {display!r}")
+            raise self.unavailable(f"cannot open X display {display!r}")
         self._display = handle
-        event_base, error_base = ctypes.c_int(), ctypes.c_int()
-        if not self._xss.XScreenSaverQueryExtension(
-            handle, ctypes.byref(event_base), ctypes.byref(error_base)
-        ):
+        base, error = ctypes.c_int(), ctypes.c_int()
+        if not self._xss.XScreenSaverQueryExtension(handle, ctypes.byref(base), ctypes.byref(error)):
             self.close()
-            raise IdleMonitorUnavailable(f"X display {display!r} lacks MIT-SCREEN-SAVER")
+            raise self.unavailable(f"X display {display!r} lacks MIT-SCREEN-SAVER")
         info = self._xss.XScreenSaverAllocInfo()
         if not info:
             self.close()
-            raise IdleMonitorUnavailable("XScreenSaverAllocInfo failed")
+            raise self.unavailable("XScreenSaverAllocInfo failed")
         self._info = info
         self._root = int(self._x11.XDefaultRootWindow(handle))
 
-    def idle_seconds(self) -> float | None:
-        """Seconds since the last input event on this display; None once closed or on failure."""
-        if self._display is None or self._info is None:
-            return None
-        if not self._xss.XScreenSaverQueryInfo(self._display, self._root, self._info):
-            return None
-        return float(self._info.contents.idle) / 1000.0
+    def declare(self, x11: Any, xss: Any) -> None:
+        _declare(x11, xss)
 
     def close(self) -> None:
         """Free the info block and close the display connection (idempotent)."""
@@ -134,3 +124,23 @@ class X11IdleMonitor:
         # Best effort only: the app calls close(); this keeps tests from leaking connections.
         with contextlib.suppress(Exception):
             self.close()
+
+
+class X11IdleMonitor(XScreenSaverConnection):
+    """Idle seconds of an X11 display via XScreenSaverQueryInfo.
+
+    ``display`` is an X display name such as ":0" (None: libX11 reads DISPLAY).
+    ``loader`` is injectable so tests can run this against a fake library without an X server.
+    Raises IdleMonitorUnavailable when the library, the display or the extension is missing.
+    """
+
+    name = "x11"
+    unavailable = IdleMonitorUnavailable
+
+    def idle_seconds(self) -> float | None:
+        """Seconds since the last input event on this display; None once closed or on failure."""
+        if self._display is None or self._info is None:
+            return None
+        if not self._xss.XScreenSaverQueryInfo(self._display, self._root, self._info):
+            return None
+        return float(self._info.contents.idle) / 1000.0

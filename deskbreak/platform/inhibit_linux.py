@@ -38,14 +38,13 @@ bounded by ``timeout_ms`` (40 ms by default) when a service hangs.
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from deskbreak.platform.idle_gnome import DBusCallError
-from deskbreak.platform.idle_x11 import LibraryLoader, XScreenSaverInfo, load_library
+from deskbreak.platform.idle_x11 import LibraryLoader, XScreenSaverConnection, XScreenSaverInfo, load_library
 from deskbreak.platform.qtdbus_call import QtDBusCall, whole_number
 
 if TYPE_CHECKING:
@@ -241,7 +240,7 @@ def _declare(x11: Any, xss: Any) -> None:
     xss.XScreenSaverQueryInfo.restype = ctypes.c_int
 
 
-class X11InhibitCheck:
+class X11InhibitCheck(XScreenSaverConnection):
     """Is the X server's screensaver held off (XScreenSaverSuspend)? See the module docstring.
 
     ``display`` is an X display name (None: libX11 reads DISPLAY); ``loader`` is injectable for
@@ -249,31 +248,14 @@ class X11InhibitCheck:
     """
 
     name = "x11-screensaver"
+    unavailable = InhibitUnavailable
 
     def __init__(self, display: str | None = None, *, loader: LibraryLoader = load_library) -> None:
-        self._display: int | None = None
-        self._info: Any = None
         self._error_logged = False
-        try:
-            self._x11 = loader("X11")
-            self._xss = loader("Xss")
-            _declare(self._x11, self._xss)
-        except (OSError, AttributeError) as exc:
-            raise InhibitUnavailable(f"libX11/libXss not usable: {exc}") from exc
-        handle = self._x11.XOpenDisplay(display.encode() if display is not None else None)
-        if not handle:
-            raise InhibitUnavailable(f"cannot open X display {display!r}")
-        self._display = handle
-        base, error = ctypes.c_int(), ctypes.c_int()
-        if not self._xss.XScreenSaverQueryExtension(handle, ctypes.byref(base), ctypes.byref(error)):
-            self.close()
-            raise InhibitUnavailable(f"X display {display!r} lacks MIT-SCREEN-SAVER")
-        info = self._xss.XScreenSaverAllocInfo()
-        if not info:
-            self.close()
-            raise InhibitUnavailable("XScreenSaverAllocInfo failed")
-        self._info = info
-        self._root = int(self._x11.XDefaultRootWindow(handle))
+        super().__init__(display, loader=loader)
+
+    def declare(self, x11: Any, xss: Any) -> None:
+        _declare(x11, xss)
 
     def state(self) -> X11ScreenSaverState | None:
         """The server's screensaver state and timeout now, or None once closed or on failure."""
@@ -307,16 +289,3 @@ class X11InhibitCheck:
                 log.warning("inhibitors: X screensaver query failed (logged once)", exc_info=True)
             return None
         return None if state is None else judge_x11_state(state)
-
-    def close(self) -> None:
-        """Free the info block and close the display connection (idempotent)."""
-        if self._info is not None:
-            self._x11.XFree(self._info)
-            self._info = None
-        if self._display is not None:
-            self._x11.XCloseDisplay(self._display)
-            self._display = None
-
-    def __del__(self) -> None:
-        with contextlib.suppress(Exception):
-            self.close()
