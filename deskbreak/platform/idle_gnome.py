@@ -4,6 +4,11 @@ Under Wayland no client can see global input, so the compositor is the only sour
 exposes ``GetIdletime`` (uint64 milliseconds) on ``/org/gnome/Mutter/IdleMonitor/Core``.
 QtDBus is used because it ships with PySide6 (dbus-python needs a compiler to install).
 
+Which bus: the one at an explicit ``bus_address`` (a session's DBUS_SESSION_BUS_ADDRESS, given
+the same way as to the ScreenSaver source) on a private connection of the monitor's own, closed
+with it; without one, Qt's shared session bus connection (made once per process from the
+process's own environment).
+
 Threading: called on the GUI thread about twice a minute. The call is a blocking D-Bus round
 trip, bounded by a short timeout (CALL_TIMEOUT_MS) so a hung compositor cannot freeze the UI.
 """
@@ -13,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from deskbreak.platform.idle_base import IdleMonitorUnavailable
+from deskbreak.platform.qtdbus_call import DBusCallError, QtDBusCall, whole_number
 
 __all__ = [
     "CALL_TIMEOUT_MS",
@@ -30,10 +36,6 @@ OBJECT_PATH = "/org/gnome/Mutter/IdleMonitor/Core"
 INTERFACE = "org.gnome.Mutter.IdleMonitor"
 METHOD = "GetIdletime"
 CALL_TIMEOUT_MS = 500
-
-
-class DBusCallError(RuntimeError):
-    """A D-Bus call failed: no bus, no such service, an error reply or a timeout."""
 
 
 BusCall = Callable[[str, str, str, str], Sequence[object]]
@@ -55,33 +57,37 @@ def qtdbus_call(service: str, path: str, interface: str, method: str) -> Sequenc
 
 
 class GnomeIdleMonitor:
-    """Idle seconds from Mutter's IdleMonitor; ``call`` is injectable so tests need no GNOME."""
+    """Idle seconds from Mutter's IdleMonitor.
+
+    ``call`` is injectable so tests need no GNOME; without it a QtDBusCall on ``bus_address``
+    (None: Qt's shared session bus) is made and closed with the monitor. Raises
+    IdleMonitorUnavailable when QtDBus is missing or the bus cannot be reached.
+    """
 
     name = "mutter"
 
-    def __init__(self, call: BusCall | None = None) -> None:
+    def __init__(self, call: BusCall | None = None, *, bus_address: str | None = None) -> None:
+        self._owned: QtDBusCall | None = None
         if call is None:
-            try:
-                import PySide6.QtDBus  # noqa: F401  (fail here, not on every query)
-            except ImportError as exc:
-                raise IdleMonitorUnavailable(f"PySide6.QtDBus not importable: {exc}") from exc
-            call = qtdbus_call
-        self._call = call
+            self._owned = QtDBusCall(bus_address, CALL_TIMEOUT_MS, "idle-mutter", IdleMonitorUnavailable)
+            call = self._owned
+        self._call: BusCall | None = call
 
     def idle_seconds(self) -> float | None:
         """Seconds since the last input as Mutter sees it, or None on any D-Bus failure."""
+        if self._call is None:
+            return None
         try:
             args = self._call(SERVICE, OBJECT_PATH, INTERFACE, METHOD)
         except DBusCallError:
             return None
-        if len(args) != 1:
-            return None
-        value = args[0]
         # bool is an int subclass; a bool reply would be a different (wrong) method signature.
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            return None
-        return value / 1000.0
+        value = whole_number(args)
+        return None if value is None else value / 1000.0
 
     def close(self) -> None:
-        """Nothing to release: the session bus connection is shared and owned by Qt."""
-        return None
+        """End the bus connection this monitor opened, if any (idempotent); later readings are None."""
+        self._call = None
+        if self._owned is not None:
+            self._owned.close()
+            self._owned = None

@@ -7,13 +7,17 @@ import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from deskbreak.platform.idle_gnome import DBusCallError
-
 if TYPE_CHECKING:
     from PySide6.QtDBus import QDBusConnection
 
 
 _connection_ids = itertools.count(1)
+
+
+class DBusCallError(RuntimeError):
+    """A D-Bus call failed: no bus, no such service, an error reply or a timeout.
+
+    Also importable from deskbreak.platform.idle_gnome (the same class)."""
 
 
 class QtDBusCall:

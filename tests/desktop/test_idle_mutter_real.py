@@ -4,12 +4,13 @@ A private session bus (DesktopSession, no tray or notifications) and a stand-in 
 (fake_mutter_idle.py, PySide6 QtDBus, answering GetIdletime as a uint64 of milliseconds, as
 Mutter does) whose answers the test changes through a state file.
 
-GnomeIdleMonitor talks to Qt's shared session bus connection (QDBusConnection.sessionBus(),
-from the process's DBUS_SESSION_BUS_ADDRESS), not to an address it is given, so the monitor is
-driven in a child process started with the private bus's environment: the probe below, which
-builds the monitor with the real factory from its own os.environ, exactly as the app does, and
-answers the test's commands one JSON line each. The test process's own session bus is never
-touched. What is real: the bus, the service process, the monitor's QtDBus calls, timeouts and
+Built without an address, GnomeIdleMonitor talks to Qt's shared session bus connection
+(QDBusConnection.sessionBus(), made once per process from DBUS_SESSION_BUS_ADDRESS), so the
+factory's monitor is driven in a child process started with the private bus's environment: the
+probe below, which builds the monitor with the real factory from its own os.environ, exactly as
+the app does, and answers the test's commands one JSON line each. Given ``bus_address`` it opens
+a connection of its own to that bus: that is tested in this process, whose own session bus is
+never touched. What is real: the bus, the service process, the monitor's QtDBus calls, timeouts and
 replies, the factory's choice and probing, and the app. What is not: the service's numbers (set
 by the test instead of by input).
 """
@@ -34,7 +35,15 @@ from conftest import desktop_required
 from harness import DesktopSession, missing_tools
 
 from deskbreak.platform.idle import choose_backends
-from deskbreak.platform.idle_gnome import CALL_TIMEOUT_MS, INTERFACE, METHOD, OBJECT_PATH, SERVICE
+from deskbreak.platform.idle_base import IdleMonitorUnavailable
+from deskbreak.platform.idle_gnome import (
+    CALL_TIMEOUT_MS,
+    INTERFACE,
+    METHOD,
+    OBJECT_PATH,
+    SERVICE,
+    GnomeIdleMonitor,
+)
 
 HERE = Path(__file__).resolve().parent
 SERVICE_SCRIPT = HERE / "fake_mutter_idle.py"
@@ -269,6 +278,24 @@ def test_factory_picks_mutter_and_idle_follows_the_service(service: FakeMutter, 
     answer = probe.ask("idle")
     assert answer["idle"] == 0.0
     assert answer["took"] < 0.25, answer  # a healthy service answers at once
+
+
+def test_an_explicit_bus_address_is_the_bus_asked(
+    qapp: object, session: DesktopSession, service: FakeMutter, tmp_path: Path
+) -> None:
+    """In this process, whose own session bus (if any) is another one: the given address wins."""
+    assert os.environ.get("DBUS_SESSION_BUS_ADDRESS") != session.bus_address
+    service.set(idle=4_200)
+    monitor = GnomeIdleMonitor(bus_address=session.bus_address)
+    try:
+        assert monitor.idle_seconds() == pytest.approx(4.2)
+        service.set(idle=250)
+        assert monitor.idle_seconds() == pytest.approx(0.25)
+    finally:
+        monitor.close()
+    assert monitor.idle_seconds() is None  # its own connection is closed with it
+    with pytest.raises(IdleMonitorUnavailable, match="nothing-here"):  # no quiet fall back
+        GnomeIdleMonitor(bus_address=f"unix:path={tmp_path}/nothing-here")
 
 
 def test_hung_or_vanished_mutter_answers_none_without_hanging(
