@@ -12,7 +12,7 @@ screen is locked or the screensaver runs: the app's lock handling deals with tha
 ACCEPTS_NOTIFICATIONS, QUIET_TIME (the first hour after a new Windows install) and APP (a Store
 app in front; on Windows 8 always fullscreen, on later versions not necessarily, so left out to
 avoid holding reminders back for nothing). Focus Assist ("do not disturb") is not reported by
-this call and is not seen.
+this call: focus_assist_windows reads it.
 
 Threading: one cheap call on the GUI thread; no handle is kept.
 """

@@ -17,9 +17,15 @@ nothing from here, so there is no import cycle; tests check their reason strings
 - ``fullscreen_x11``: the active (or focused) X11 window is fullscreen.
 - ``do_not_disturb``: the desktop's do-not-disturb (dunst, GNOME, KDE, Xfce).
 - ``fullscreen_windows``: Windows says a fullscreen app, game or presentation is running.
+- ``focus_assist_windows``: Windows Focus Assist / "Do not disturb" (an undocumented WNF state).
+- ``fullscreen_macos``: the frontmost Mac app has a window covering a whole display.
+- ``do_not_disturb_macos``: a macOS Focus (or Big Sur's Do Not Disturb), read from its files.
 
-Not covered: fullscreen on Wayland (no common protocol tells a client what is in front), macOS
-(nothing is asked there yet: the factory returns a NullPostponeCheck).
+Not covered: fullscreen on Wayland (no common protocol tells a client what is in front); a
+camera or microphone in use on Windows and macOS; on macOS 13 and later, Focus unless the app
+has Full Disk Access (its files are protected), and Focus turned on by other triggers than by
+hand or by a time schedule; Windows Focus Assist's automatic rules are not verified (each
+backend's docstring says what it sees and what it does not).
 """
 
 from __future__ import annotations
@@ -56,8 +62,6 @@ FULLSCREEN_WINDOW = "a fullscreen window"
 
 DO_NOT_DISTURB = "do not disturb"
 """The desktop's own do-not-disturb (notifications paused) is on."""
-
-"""A backend answering slower than this is logged (once): the question is asked on the GUI thread."""
 
 
 @runtime_checkable
@@ -147,11 +151,32 @@ def _fullscreen_windows(environ: Mapping[str, str]) -> PostponeCheck:
     return WindowsFullscreenCheck()
 
 
+def _focus_assist_windows(environ: Mapping[str, str]) -> PostponeCheck:
+    from deskbreak.platform.focus_assist_windows import FocusAssistCheck
+
+    return FocusAssistCheck()
+
+
+def _fullscreen_macos(environ: Mapping[str, str]) -> PostponeCheck:
+    from deskbreak.platform.fullscreen_macos import MacFullscreenCheck
+
+    return MacFullscreenCheck()
+
+
+def _do_not_disturb_macos(environ: Mapping[str, str]) -> PostponeCheck:
+    from deskbreak.platform.do_not_disturb_macos import create_macos_dnd_check
+
+    return create_macos_dnd_check(environ)
+
+
 DEFAULT_FACTORIES: Mapping[str, CheckFactory] = {
     "in-call-linux": _in_call_linux,
     "fullscreen-x11": _fullscreen_x11,
     "do-not-disturb": _do_not_disturb,
     "fullscreen-windows": _fullscreen_windows,
+    "focus-assist-windows": _focus_assist_windows,
+    "fullscreen-macos": _fullscreen_macos,
+    "do-not-disturb-macos": _do_not_disturb_macos,
 }
 
 
@@ -164,9 +189,9 @@ def choose_checks(platform: str, environ: Mapping[str, str]) -> list[str]:
     a Wayland window is in front has not been verified.
     """
     if platform == "win32":
-        return ["fullscreen-windows"]
+        return ["fullscreen-windows", "focus-assist-windows"]
     if platform == "darwin":
-        return []
+        return ["fullscreen-macos", "do-not-disturb-macos"]
     names = []
     if platform.startswith("linux"):
         names.append("in-call-linux")
@@ -186,7 +211,7 @@ def create_postpone_checks(
 
     A backend whose constructor raises is left out (logged at info: a missing tool or library
     is normal). With none left, a :class:`NullPostponeCheck`. ``factories`` replaces the real
-    constructors by name (in-call-linux, fullscreen-x11, do-not-disturb, fullscreen-windows).
+    constructors by name (the keys of :data:`DEFAULT_FACTORIES`).
     """
     table = DEFAULT_FACTORIES if factories is None else factories
     built: list[PostponeCheck] = []

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Mapping
+from pathlib import Path
 
 import pytest
 
-from deskbreak.platform import do_not_disturb, fullscreen_windows, fullscreen_x11, in_call_linux
+from deskbreak.platform import (
+    do_not_disturb,
+    do_not_disturb_macos,
+    focus_assist_windows,
+    fullscreen_macos,
+    fullscreen_windows,
+    fullscreen_x11,
+    in_call_linux,
+)
 from deskbreak.platform.postpone import (
+    DEFAULT_FACTORIES,
     DO_NOT_DISTURB,
     FULLSCREEN_WINDOW,
     IN_A_CALL,
@@ -38,10 +49,20 @@ class Fixed:
         self.closed += 1
 
 
+class NoWindows:
+    def windows(self) -> list[fullscreen_macos.WindowInfo] | None:
+        return []
+
+    def displays(self) -> list[fullscreen_macos.Rect] | None:
+        return []
+
+
 def test_backends_use_the_contracts_reason_strings() -> None:
     assert in_call_linux.REASON == IN_A_CALL == "in a call"
-    assert fullscreen_x11.REASON == fullscreen_windows.REASON == FULLSCREEN_WINDOW
-    assert do_not_disturb.REASON == DO_NOT_DISTURB
+    assert fullscreen_x11.REASON == fullscreen_windows.REASON == fullscreen_macos.REASON == FULLSCREEN_WINDOW
+    assert (
+        do_not_disturb.REASON == focus_assist_windows.REASON == do_not_disturb_macos.REASON == DO_NOT_DISTURB
+    )
 
 
 def test_every_check_meets_the_protocol() -> None:
@@ -50,6 +71,9 @@ def test_every_check_meets_the_protocol() -> None:
     assert isinstance(in_call_linux.LinuxInCallCheck(), PostponeCheck)
     assert isinstance(fullscreen_windows.WindowsFullscreenCheck(lambda: 5), PostponeCheck)
     assert isinstance(do_not_disturb.DoNotDisturbCheck([]), PostponeCheck)
+    assert isinstance(focus_assist_windows.FocusAssistCheck(lambda: 0), PostponeCheck)
+    assert isinstance(fullscreen_macos.MacFullscreenCheck(NoWindows()), PostponeCheck)
+    assert isinstance(do_not_disturb_macos.MacDoNotDisturbCheck(Path("/nonexistent")), PostponeCheck)
 
 
 def test_null_never_postpones() -> None:
@@ -122,8 +146,10 @@ def test_close_closes_every_check_even_if_one_fails() -> None:
         ("linux", {"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0"}, ["in-call-linux", "do-not-disturb"]),
         ("linux", {}, ["in-call-linux", "do-not-disturb"]),
         ("freebsd14", {"DISPLAY": ":0"}, ["fullscreen-x11", "do-not-disturb"]),
-        ("win32", {}, ["fullscreen-windows"]),
-        ("darwin", {}, []),
+        ("win32", {}, ["fullscreen-windows", "focus-assist-windows"]),
+        ("win32", {"DISPLAY": ":0"}, ["fullscreen-windows", "focus-assist-windows"]),
+        ("darwin", {}, ["fullscreen-macos", "do-not-disturb-macos"]),
+        ("darwin", {"DISPLAY": ":0"}, ["fullscreen-macos", "do-not-disturb-macos"]),
     ],
 )
 def test_choose_checks(platform: str, environ: dict[str, str], expected: list[str]) -> None:
@@ -164,12 +190,26 @@ def test_factory_gives_null_when_nothing_builds() -> None:
 
     check = create_postpone_checks({}, "linux", factories={"in-call-linux": broken, "do-not-disturb": broken})
     assert isinstance(check, NullPostponeCheck)
-    assert isinstance(create_postpone_checks({}, "darwin"), NullPostponeCheck)
 
 
-def test_real_factory_never_raises_on_windows_from_here() -> None:
-    # Off Windows the Windows backend cannot build: the factory must say Null, not raise.
-    assert isinstance(create_postpone_checks({}, "win32"), NullPostponeCheck)
+@pytest.mark.parametrize("platform", ["win32", "darwin"])
+def test_real_factory_never_raises_for_another_os_from_here(
+    platform: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Off that OS its backends cannot build: the factory must say Null, not raise, and say why.
+    if sys.platform == platform:
+        pytest.skip("checks the refusal off that OS")
+    with caplog.at_level(logging.INFO, logger="deskbreak.platform.postpone"):
+        assert isinstance(create_postpone_checks({"HOME": "/nonexistent"}, platform), NullPostponeCheck)
+    refused = [name for name in choose_checks(platform, {}) if f"{name} not available" in caplog.text]
+    assert refused == choose_checks(platform, {})
+
+
+@pytest.mark.parametrize("platform", ["linux", "freebsd14", "win32", "darwin"])
+def test_every_chosen_check_has_a_real_factory(platform: str) -> None:
+    # A name without a factory would be skipped silently: the check would never be asked.
+    chosen = choose_checks(platform, {"DISPLAY": ":0"})
+    assert chosen and all(name in DEFAULT_FACTORIES for name in chosen)
 
 
 def test_real_factory_on_this_linux_without_a_display() -> None:
