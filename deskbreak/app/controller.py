@@ -290,7 +290,7 @@ class Controller(QObject):
         now = self.clock.now()
         # A break under way keeps the length of the routine it plays.
         shape = _routine_shape(self.playing if self.lifecycle.on_break else config.routine)
-        self.lifecycle.settings_changed(config.policy, *shape, now)
+        effects = self.lifecycle.settings_changed(config.policy, *shape, now)
         self.routines.configured = config.routine
         if not self.lifecycle.on_break:
             self.history.routine_id = config.routine.id if config.routine else ""
@@ -299,7 +299,7 @@ class Controller(QObject):
         self.tray.snooze.setText(f"Snooze {humanize(config.settings.snooze)}")
         if config.problems:
             self.tray.show_message("deskbreak: a problem with your files", str(config.problems[0]))
-        self._run([], now)
+        self._run(effects, now)
 
     @Slot()
     def refresh_tray(self) -> None:

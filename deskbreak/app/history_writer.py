@@ -13,6 +13,7 @@ from ..core.effects import (
     LogBreakEnd,
     LogBreakStart,
     LogNaturalBreak,
+    LogPostponed,
     LogReminder,
     LogSitting,
 )
@@ -101,6 +102,8 @@ class HistoryWriter:
             self.store(lambda: self.log.events.sitting(effect.start, effect.end, effect.ended_by))
         elif isinstance(effect, LogNaturalBreak):
             self.store(lambda: self.log.events.natural_break(effect.start, effect.end, effect.how))
+        elif isinstance(effect, LogPostponed):
+            self.store(lambda: self.log.events.postponed(effect.start, effect.end, effect.reason))
 
     def save_state(self, saved: SavedState, every: timedelta, force: bool = False) -> None:
         """Save the policy's state (its last_seen is the heartbeat) when it changed, else `every`."""

@@ -47,7 +47,7 @@ class LogSitting:
 
     start: datetime
     end: datetime
-    ended_by: str  # "break", "natural_break", "lock", "suspend", "quit"
+    ended_by: str  # "break", "natural_break", "lock", "suspend", "quit", "pause"
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,17 @@ class LogNaturalBreak:
     start: datetime
     end: datetime
     how: str
+
+
+@dataclass(frozen=True)
+class LogPostponed:
+    """A due reminder waited (a call, a fullscreen window, do-not-disturb) from `start` to `end`.
+
+    Written when the wait begins (with `end` = `start`) and again when it ends, as one row."""
+
+    start: datetime
+    end: datetime
+    reason: str  # one of WAIT_REASONS (core/wait_log.py)
 
 
 @dataclass(frozen=True)
@@ -113,6 +124,7 @@ Effect = (
     | LogBreakEnd
     | LogSitting
     | LogNaturalBreak
+    | LogPostponed
     | ShowReminder
     | ShowHeadsUp
     | WithdrawReminder

@@ -57,30 +57,22 @@ from .policy import (
     HeadsUp,
     Outcome,
     Phase,
+    PolicyEvent,
     PolicySettings,
     ReminderAnswered,
     ReminderDue,
     ReminderRepeated,
     WentAway,
 )
+from .running_break import RunningBreak
 from .stretch_log import StretchLog
-
-# A break still open this long after its routine should have ended is closed: the window
-# cannot have been in use (left paused, hidden behind others, or its signals lost).
-OVERRUN = timedelta(minutes=10)
-# The machine asleep this long during a break: nobody is doing the routine; it ended then.
-SLEPT_THROUGH_BREAK = timedelta(minutes=1)
+from .wait_log import WaitLog
 
 
 class Mode(StrEnum):
     TRACKING = "tracking"
     ON_BREAK = "on_break"
     STOPPED = "stopped"
-
-
-def abandoned(steps_total: int, active: timedelta) -> PlayerResult:
-    """The result of a break whose window vanished without reporting one."""
-    return PlayerResult(False, 0, steps_total, 0, active)
 
 
 class BreakLifecycle:
@@ -93,14 +85,11 @@ class BreakLifecycle:
         self.mode = Mode.TRACKING
         self.window: int | None = None  # the token of the window we own
         self.reminder: int | None = None  # the reminder waiting for an answer (phase DUE)
-        self.break_id: int | None = None
-        self.break_reminder: int | None = None
-        self.break_started: datetime | None = None  # moves with a clock set back
-        self._break_logged_at: datetime | None = None  # as written in the history
-        self.break_deadline: datetime | None = None
+        self.running: RunningBreak | None = None  # while ON_BREAK
         self._pending_settings: PolicySettings | None = None
         self._ids = 0
         self.stretches = StretchLog()  # sitting stretches and time away, for the history
+        self.waits = WaitLog()  # reminders waiting for a call, a fullscreen window, do-not-disturb
 
     def _next_id(self) -> int:
         self._ids += 1
@@ -140,52 +129,54 @@ class BreakLifecycle:
                 awake_since = (now - ended_at - asleep).total_seconds()
                 self.policy.tracker.last_monotonic = monotonic - max(0.0, awake_since)
         effects += self._working_hours(now)
-        for event in self.policy.tick(now, idle_seconds, monotonic, hold, watching):
-            if isinstance(event, ReminderDue):
-                effects += self._answer_pending(Outcome.UNANSWERED, now)  # never two in flight
-                self.reminder = self._next_id()
-                effects += [
-                    LogReminder(self.reminder, event.at, event.sitting_for),
-                    ShowReminder(self.reminder, event.sitting_for),
-                ]
-            elif isinstance(event, HeadsUp):
-                effects.append(ShowHeadsUp(event.due_at))
-            elif isinstance(event, ReminderRepeated) and self.reminder is not None:
-                effects.append(ShowReminder(self.reminder, event.sitting_for))  # replaces the last
-            elif isinstance(event, ReminderAnswered):
-                effects += self._answer_pending(event.outcome, event.at)
-                if event.outcome is Outcome.UNANSWERED:
-                    effects.append(WithdrawReminder())
-            elif isinstance(event, WentAway):
-                effects += self.stretches.went_away(event)
-            elif isinstance(event, CameBack):
-                effects += self.stretches.came_back(event)
+        events = self.policy.tick(now, idle_seconds, monotonic, hold, watching)
+        # A wait that ends now is logged before the reminder it held back is shown.
+        away_since = next((e.since for e in events if isinstance(e, WentAway)), None)
+        effects += self._waits(now, away_since)
+        for event in events:
+            effects += self._on_event(event, now)
         return effects
+
+    def _on_event(self, event: PolicyEvent, now: datetime) -> list[Effect]:
+        if isinstance(event, ReminderDue):
+            effects = self._answer_pending(Outcome.UNANSWERED, now)  # never two in flight
+            self.reminder = self._next_id()
+            return [
+                *effects,
+                LogReminder(self.reminder, event.at, event.sitting_for),
+                ShowReminder(self.reminder, event.sitting_for),
+            ]
+        if isinstance(event, HeadsUp):
+            return [ShowHeadsUp(event.due_at)]
+        if isinstance(event, ReminderRepeated) and self.reminder is not None:
+            return [ShowReminder(self.reminder, event.sitting_for)]  # replaces the last
+        if isinstance(event, ReminderAnswered):
+            effects = self._answer_pending(event.outcome, event.at)
+            return [*effects, WithdrawReminder()] if event.outcome is Outcome.UNANSWERED else effects
+        if isinstance(event, WentAway):
+            return self.stretches.went_away(event)
+        if isinstance(event, CameBack):
+            return self.stretches.came_back(event)
+        return []
 
     def _follow_clock_set_back(self, now: datetime) -> None:
         """The wall clock went back during the break: its start and deadline move with it, so the
         watchdog still fires after the same real time and no break ends before it began."""
-        shift = now - self.policy.tracker.last_seen
-        if shift < timedelta() and self.break_started is not None and self.break_deadline is not None:
-            self.break_started += shift
-            self.break_deadline += shift
+        if self.running is not None:
+            self.running.follow_clock(now - self.policy.tracker.last_seen)
 
     def break_over(self, now: datetime, monotonic: float | None) -> datetime | None:
         """When the running break ended by itself, if it did: the machine went to sleep (it ended
         when the sleep began), or it ran past its routine's length + OVERRUN (it ended then)."""
-        if self.mode is not Mode.ON_BREAK or self.break_deadline is None:
+        if self.mode is not Mode.ON_BREAK or self.running is None:
             return None
         asleep = self.policy.tracker.asleep_for(now, monotonic)
-        if asleep >= min(self.policy.settings.natural_break, SLEPT_THROUGH_BREAK):
-            return min(now - asleep, self.break_deadline)
-        if now >= self.break_deadline:
-            return self.break_deadline
-        return None
+        return self.running.ended_by_itself(now, asleep, self.policy.settings.natural_break)
 
     def next_wakeup(self, now: datetime, idle_seconds: float | None) -> datetime:
         wake = self.policy.next_wakeup(now, idle_seconds)
-        if self.mode is Mode.ON_BREAK and self.break_deadline is not None:
-            wake = max(now, min(wake, self.break_deadline))
+        if self.mode is Mode.ON_BREAK and self.running is not None:
+            wake = max(now, min(wake, self.running.deadline))
         return wake
 
     # -- what the user asks for -----------------------------------------------------------
@@ -207,14 +198,12 @@ class BreakLifecycle:
             effects += self._answer_pending(Outcome.UNANSWERED, now)
         self.reminder = None
         effects += self.stretches.break_started(now, self.policy.tracker.sitting_since)
-        self.break_id, self.break_reminder = self._next_id(), answers
-        effects.append(LogBreakStart(self.break_id, now, answers, self.policy.status(now).sitting_for))
+        self.running = RunningBreak.begin(self._next_id(), answers, now, self.routine_length)
+        effects.append(LogBreakStart(self.running.id, now, answers, self.policy.status(now).sitting_for))
         self.policy.start_break(now)
         self.mode = Mode.ON_BREAK
-        self.break_started = self._break_logged_at = now
-        self.break_deadline = now + self.routine_length + OVERRUN
         self.window = self._next_id()
-        effects += [WithdrawReminder(), OpenWindow(self.window)]
+        effects += [*self._waits(now), WithdrawReminder(), OpenWindow(self.window)]
         return effects
 
     def pause(self, now: datetime, until: datetime) -> list[Effect]:
@@ -227,6 +216,7 @@ class BreakLifecycle:
             return []
         return [
             *self._answer_pending(Outcome.SKIPPED, now),
+            *self._waits(now),
             WithdrawReminder(),
             *self.stretches.paused(now, sitting_since),
         ]
@@ -249,12 +239,12 @@ class BreakLifecycle:
     def snooze(self, now: datetime) -> list[Effect]:
         if self.mode is not Mode.TRACKING or not self.policy.snooze(now):
             return []
-        return [*self._answer_pending(Outcome.SNOOZED, now), WithdrawReminder()]
+        return [*self._answer_pending(Outcome.SNOOZED, now), *self._waits(now), WithdrawReminder()]
 
     def skip(self, now: datetime) -> list[Effect]:
         if self.mode is not Mode.TRACKING or not self.policy.skip(now):
             return []
-        return [*self._answer_pending(Outcome.SKIPPED, now), WithdrawReminder()]
+        return [*self._answer_pending(Outcome.SKIPPED, now), *self._waits(now), WithdrawReminder()]
 
     # -- what the window reports ----------------------------------------------------------
 
@@ -286,12 +276,15 @@ class BreakLifecycle:
 
     def settings_changed(
         self, settings: PolicySettings, routine_length: timedelta | None, steps: int, now: datetime
-    ) -> None:
+    ) -> list[Effect]:
+        """New settings: now, or when the running break ends. A reminder's wait ends here (it is
+        looked at again when the reminder is next due)."""
         self.routine_length, self.routine_steps = routine_length, steps
         if self.mode is Mode.ON_BREAK:
             self._pending_settings = settings
-        else:
-            self.policy.apply_settings(settings, now)
+            return []
+        self.policy.apply_settings(settings, now)
+        return self._waits(now)
 
     def quit(self, now: datetime) -> list[Effect]:
         """The app is quitting: a running break and a due reminder get their outcome now."""
@@ -302,6 +295,7 @@ class BreakLifecycle:
             effects.append(CloseWindow(self.window))
         self.window = None
         effects += self._answer_pending(Outcome.UNANSWERED, now)
+        effects += self.waits.update(now, None)
         if self.mode is Mode.TRACKING:
             effects += self.stretches.quit(now, self.policy.tracker.sitting_since)
         self.mode = Mode.STOPPED
@@ -309,29 +303,27 @@ class BreakLifecycle:
 
     # -- inside -----------------------------------------------------------------------------
 
+    def _waits(self, now: datetime, ended_at: datetime | None = None) -> list[Effect]:
+        """A wait for a call (fullscreen, do-not-disturb) that began, changed or ended."""
+        return self.waits.update(now, self.policy.status(now).held, ended_at)
+
     def _answer_pending(self, outcome: Outcome, at: datetime) -> list[Effect]:
         reminder, self.reminder = self.reminder, None
         return [LogAnswer(reminder, outcome, at)] if reminder is not None else []
 
     def _end_break(self, now: datetime, result: PlayerResult | None, *, close: bool) -> list[Effect]:
-        assert self.break_id is not None and self.break_started is not None
-        # A clock set back since the break began: the history never shows it ending before it began.
-        now = max(now, self._break_logged_at or now)
+        running, self.running = self.running, None
+        assert running is not None
+        now = running.end_at(now)  # never before it began, even with the clock set back since
         if result is None:
-            result = abandoned(
-                self.routine_steps,
-                max(timedelta(), min(now - self.break_started, self.routine_length or timedelta())),
-            )
-        effects: list[Effect] = [LogBreakEnd(self.break_id, self.break_reminder, now, result)]
-        started = self.break_started
+            result = running.result_if_unknown(now, self.routine_steps, self.routine_length)
+        effects: list[Effect] = [LogBreakEnd(running.id, running.reminder, now, result)]
         counted = self.policy.finish_break(now, completed=result.completed, active=result.active)
-        effects += self.stretches.break_ended(started, now, counted)
+        effects += self.stretches.break_ended(running.started, now, counted)
         if self._pending_settings is not None:
             self.policy.apply_settings(self._pending_settings, now)
             self._pending_settings = None
         self.mode = Mode.TRACKING
-        self.break_id = self.break_reminder = self.break_started = self.break_deadline = None
-        self._break_logged_at = None
         token = self.window
         if close and token is not None:
             effects.append(CloseWindow(token))

@@ -200,7 +200,7 @@ class BreakPolicy:
         a break; a due reminder is dropped (the lifecycle logs it as skipped)."""
         if self.phase is Phase.ON_BREAK or until <= now:
             return False
-        self.phase, self.paused_until = Phase.PAUSED, until
+        self.phase, self.paused_until, self.held = Phase.PAUSED, until, None
         self.due_at = self.remind_again_at = None
         self.reminded = 0
         self.tracker.touch(now, None)
@@ -218,7 +218,7 @@ class BreakPolicy:
 
     def resume(self, now: datetime) -> Resumed:
         """The pause is over: the sitting count starts from now."""
-        self.paused_until, self.off_hours = None, False
+        self.paused_until, self.off_hours, self.held = None, False, None
         self.tracker.restart(now)
         self.phase, self.count_from = Phase.SITTING, now
         self.due_at = now + self.settings.sit_limit
@@ -228,7 +228,7 @@ class BreakPolicy:
         """Postpone a due reminder; False if nothing was due."""
         if self.phase is not Phase.DUE:
             return False
-        self.phase, self.due_at = Phase.SNOOZED, now + self.settings.snooze
+        self.phase, self.due_at, self.held = Phase.SNOOZED, now + self.settings.snooze, None
         return True
 
     def skip(self, now: datetime) -> bool:
@@ -236,14 +236,14 @@ class BreakPolicy:
         if self.phase is not Phase.DUE:
             return False
         self.phase, self.due_at = Phase.SITTING, now + self.settings.sit_limit
-        self.count_from = now
+        self.count_from, self.held = now, None
         return True
 
     def start_break(self, now: datetime) -> bool:
         """A break window opened; True if it answers a due reminder."""
         answered = self.phase is Phase.DUE
         self._before_break = (self.phase, self.due_at) if not answered else None
-        self.phase, self.due_at = Phase.ON_BREAK, None
+        self.phase, self.due_at, self.held = Phase.ON_BREAK, None, None
         self.tracker.last_seen = now
         return answered
 
@@ -268,7 +268,7 @@ class BreakPolicy:
     def apply_settings(self, settings: PolicySettings, now: datetime) -> None:
         """New settings from the config file: a new sit limit moves the next due time."""
         old = self.settings
-        self.settings = settings
+        self.settings, self.held = settings, None  # a wait is looked at again when next due
         self.tracker.natural_break = settings.natural_break
         since = self.count_from or self.tracker.sitting_since
         if self.phase is Phase.SITTING and since is not None and settings.sit_limit != old.sit_limit:

@@ -17,7 +17,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from . import schema_v2, schema_v3
+from . import schema_v2, schema_v3, schema_v4
 
 # Each step is SQL, or a function run inside the step's transaction.
 MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
@@ -48,6 +48,8 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     schema_v2.migrate,
     # 3: the earliest day whose figures changed, so a saved streak walk knows when it is stale
     schema_v3.MIGRATION,
+    # 4: reminders that waited (a call, a fullscreen window, do-not-disturb) as events
+    schema_v4.migrate,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,4 +1,5 @@
-"""Sitting stretches, natural breaks, check-ins and rest days, and the per-day figures.
+"""Sitting stretches, natural breaks, postponed reminders, check-ins and rest days, and the
+per-day figures.
 
 Writes go through the same queue as the break log (store.py): each is one committed transaction,
 kept in memory while the file cannot be written, and idempotent (a full row by its uid), so a
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 from . import days
 from .rows import iso
 from .schema_v2 import INSTALL_KEY, placed
-from .uids import REST_DAY, SITTING, derived_uid, new_uid, read_uid
+from .uids import POSTPONED, REST_DAY, SITTING, derived_uid, new_uid, read_uid
 
 if TYPE_CHECKING:
     from ..core.review import CheckIn, DaySummary
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
 SITTING_ENDS = ("break", "natural_break", "lock", "suspend", "quit", "pause")
 AWAY_HOW = ("idle", "lock", "suspend")
+WAIT_REASONS = ("call", "fullscreen", "do_not_disturb", "other")
 
 
 def _seconds(value: timedelta) -> float:
@@ -104,6 +106,15 @@ class EventLog:
             raise ValueError(f"unknown kind of time away: {how!r}")
         end = max(end, start)
         return self._put("natural_break", start, ended_at=end, seconds=_seconds(end - start), how=how)
+
+    def postponed(self, start: datetime, end: datetime, reason: str) -> str:
+        """A due reminder waited from `start` to `end`; `reason` is one of WAIT_REASONS. Logged
+        again as the wait goes on: the same row (its uid comes from the moment it began)."""
+        if reason not in WAIT_REASONS:
+            raise ValueError(f"unknown reason a reminder waited: {reason!r}")
+        uid = derived_uid(self._install_id(), POSTPONED, int(start.timestamp()))
+        end = max(end, start)
+        return self._put("postponed", start, uid=uid, ended_at=end, seconds=_seconds(end - start), how=reason)
 
     def check_in(self, at: datetime, week: str, stiffness: int, low_back_pain: int, note: str = "") -> str:
         for value in (stiffness, low_back_pain):

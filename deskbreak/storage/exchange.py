@@ -101,9 +101,9 @@ def _event(row: tuple[object, ...]) -> dict[str, object]:
         "date": day,
         "utc_offset_minutes": _minutes(offset),
     }
-    if kind in ("sitting", "natural_break"):
+    if kind in ("sitting", "natural_break", "postponed"):
         record.update(ended_at=_time(ended), seconds=seconds)
-        record["ended_by" if kind == "sitting" else "how"] = how
+        record[{"sitting": "ended_by", "natural_break": "how"}.get(str(kind), "reason")] = how
     elif kind == "checkin":
         try:
             fields = json.loads(str(data))
@@ -167,9 +167,11 @@ _INSERT_EVENT = (
     " at_utc = excluded.at_utc, utc_offset = excluded.utc_offset, ended_at = excluded.ended_at,"
     " seconds = excluded.seconds, how = excluded.how"
     # A later rest-day mark for the day wins; a sitting stretch logged again when it ended
-    # (after a restart) is longer. Natural breaks and check-ins never change.
+    # (after a restart), or a wait logged again as it went on, is longer. Natural breaks and
+    # check-ins never change.
     " WHERE (events.kind = 'rest_day' AND excluded.at_utc > events.at_utc)"
-    " OR (events.kind = 'sitting' AND coalesce(excluded.seconds, 0) > coalesce(events.seconds, 0))"
+    " OR (events.kind IN ('sitting', 'postponed')"
+    " AND coalesce(excluded.seconds, 0) > coalesce(events.seconds, 0))"
 )
 
 
@@ -181,6 +183,8 @@ def _event_row(r: Mapping[str, object]) -> tuple[object, ...]:
         how = r["ended_by"]
     elif kind == "natural_break":
         how = r["how"]
+    elif kind == "postponed":
+        how = r["reason"]
     elif kind == "rest_day":
         how = "rest" if r["rest"] else "work"
     elif kind == "checkin":

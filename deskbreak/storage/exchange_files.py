@@ -22,6 +22,7 @@ from .exchange_format import (
     FORMAT_NAME,
     FORMAT_VERSION,
     KIND_FIELDS,
+    LATER_FIELDS,
     ImportRefused,
     check_record,
 )
@@ -145,7 +146,7 @@ def _from_csv(text: str, name: str) -> Iterator[Located]:
             f"{','.join(ALL_FIELDS[:5])},…)"
         )
     unknown = [n for n in names if n not in ALL_FIELDS]
-    missing = [n for n in ALL_FIELDS if n not in names]
+    missing = [n for n in ALL_FIELDS if n not in names and n not in LATER_FIELDS]
     twice = sorted({n for n in names if names.count(n) > 1})
     for problem, listed in (("unknown", unknown), ("missing", missing), ("repeated", twice)):
         if listed:

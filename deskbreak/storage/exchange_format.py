@@ -42,10 +42,14 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "break": BREAK_FIELDS,
     "sitting": ("ended_at", "seconds", "ended_by"),
     "natural_break": ("ended_at", "seconds", "how"),
+    "postponed": ("ended_at", "seconds", "reason"),
     "checkin": ("week", "stiffness", "low_back_pain", "note"),
     "rest_day": ("rest",),
 }
 KINDS = tuple(KIND_FIELDS)
+# Columns added to format 1 later (with the `postponed` kind): a CSV file from an older
+# deskbreak does not have them, and is still read.
+LATER_FIELDS = ("reason",)
 ALL_FIELDS: tuple[str, ...] = tuple(
     dict.fromkeys(COMMON_FIELDS + tuple(f for fields in KIND_FIELDS.values() for f in fields))
 )
@@ -53,6 +57,7 @@ ALL_FIELDS: tuple[str, ...] = tuple(
 # Kept in step with storage.event_log and storage.schema_v2 (a test checks they agree).
 SITTING_ENDS = ("break", "natural_break", "lock", "suspend", "quit", "pause")
 AWAY_HOW = ("idle", "lock", "suspend")
+WAIT_REASONS = ("call", "fullscreen", "do_not_disturb", "other")
 FEEDBACK = ("too_easy", "about_right", "too_hard")
 MAX_NOTE = 500
 MAX_ROUTINE = 200
@@ -207,6 +212,7 @@ FIELDS: dict[str, tuple[Check, bool]] = {
     "seconds": (_seconds, True),
     "ended_by": (_choice(*SITTING_ENDS), False),
     "how": (_choice(*AWAY_HOW), False),
+    "reason": (_choice(*WAIT_REASONS), False),
     "week": (_week, False),
     "stiffness": (_whole(0, 10), False),
     "low_back_pain": (_whole(0, 10), False),

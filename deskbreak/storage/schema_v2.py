@@ -21,10 +21,13 @@ from .uids import new_uid
 
 EVENT_KINDS = ("sitting", "natural_break", "checkin", "rest_day")
 
-EVENTS_TABLE = f"""
-CREATE TABLE events (
+
+def events_table(name: str, kinds: tuple[str, ...]) -> str:
+    """The events table's CREATE statement, its kinds checked against `kinds` (schema 4 adds one)."""
+    return f"""
+CREATE TABLE {name} (
     uid        TEXT    PRIMARY KEY,
-    kind       TEXT    NOT NULL CHECK (kind IN ({", ".join(f"'{k}'" for k in EVENT_KINDS)})),
+    kind       TEXT    NOT NULL CHECK (kind IN ({", ".join(f"'{k}'" for k in kinds)})),
     at         TEXT    NOT NULL,
     at_utc     TEXT    NOT NULL,
     local_date TEXT    NOT NULL,
@@ -33,7 +36,10 @@ CREATE TABLE events (
     seconds    REAL,
     how        TEXT,
     data       TEXT    NOT NULL DEFAULT '{{}}'
-) WITHOUT ROWID;
+) WITHOUT ROWID"""
+
+
+EVENTS_TABLE = f"""{events_table("events", EVENT_KINDS)};
 CREATE INDEX events_by_day ON events (local_date, kind);
 CREATE INDEX events_by_time ON events (at_utc);
 """

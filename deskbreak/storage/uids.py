@@ -16,7 +16,7 @@ import os
 _VERSION_4 = 0x4 << 76
 _VARIANT = 0x2 << 62
 _KEEP = ~((0xF << 76) | (0x3 << 62)) & ((1 << 128) - 1)
-SITTING, REST_DAY = 1, 2  # kind tags
+SITTING, REST_DAY, POSTPONED = 1, 2, 3  # kind tags
 
 
 def _text(value: int) -> str:

@@ -46,6 +46,8 @@ def working_weeks(log: BreakLog, monday: date, weeks: int, tz: timezone = PLUS_O
         log.answer(rid, Outcome.SNOOZED if n % 2 else Outcome.SKIPPED, nine + timedelta(hours=3, seconds=9))
         log.events.sitting(nine - timedelta(minutes=40), nine, "break")
         log.events.natural_break(nine + timedelta(hours=5), nine + timedelta(hours=5, minutes=12), "idle")
+        if n % 4 == 1:
+            log.events.postponed(nine + timedelta(hours=6), nine + timedelta(hours=6, minutes=25), "call")
         if day.weekday() == 4:
             week = f"{day.isocalendar()[0]}-W{day.isocalendar()[1]:02d}"
             log.events.check_in(

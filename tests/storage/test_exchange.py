@@ -20,7 +20,8 @@ from history_samples import (
 
 from deskbreak.core.review import build_review
 from deskbreak.core.streaks import GoalSettings
-from deskbreak.storage import event_log, exchange_files, schema_v2
+from deskbreak.core.wait_log import REASON_CODES
+from deskbreak.storage import event_log, exchange_files, schema_v4
 from deskbreak.storage.break_log import BreakLog
 from deskbreak.storage.database import connect
 from deskbreak.storage.exchange import (
@@ -32,7 +33,7 @@ from deskbreak.storage.exchange import (
     write_csv,
     write_json,
 )
-from deskbreak.storage.exchange_format import ALL_FIELDS, AWAY_HOW, KINDS, SITTING_ENDS
+from deskbreak.storage.exchange_format import ALL_FIELDS, AWAY_HOW, KINDS, SITTING_ENDS, WAIT_REASONS
 from deskbreak.storage.review_data import read_days
 
 TODAY = date(2026, 11, 27)
@@ -51,8 +52,9 @@ def _review(conn: sqlite3.Connection, today: date = TODAY):
 
 
 def test_the_format_knows_the_logs_kinds_and_choices():
-    assert set(schema_v2.EVENT_KINDS) <= set(KINDS)
+    assert set(schema_v4.EVENT_KINDS) <= set(KINDS)
     assert SITTING_ENDS == event_log.SITTING_ENDS and AWAY_HOW == event_log.AWAY_HOW
+    assert WAIT_REASONS == event_log.WAIT_REASONS == REASON_CODES
     assert ALL_FIELDS[:5] == ("id", "kind", "at", "date", "utc_offset_minutes")
 
 

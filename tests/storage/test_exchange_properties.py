@@ -22,7 +22,7 @@ from deskbreak.storage.exchange import (
     write_csv,
     write_json,
 )
-from deskbreak.storage.exchange_format import AWAY_HOW, FEEDBACK, SITTING_ENDS
+from deskbreak.storage.exchange_format import AWAY_HOW, FEEDBACK, KINDS, SITTING_ENDS, WAIT_REASONS
 
 OFFSETS = st.sampled_from([-300, -240, 0, 60, 120, 330, 345, 600, -570, 840])
 MOMENTS = st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2031, 12, 31))
@@ -45,7 +45,7 @@ def _time(draw: st.DrawFn, nullable: bool = True) -> str | None:
 
 @st.composite
 def records(draw: st.DrawFn) -> dict[str, object]:
-    kind = draw(st.sampled_from(["reminder", "break", "sitting", "natural_break", "checkin", "rest_day"]))
+    kind = draw(st.sampled_from(KINDS))
     minutes = draw(OFFSETS)
     at = _at(draw(MOMENTS), minutes)
     day = at.date() if kind != "rest_day" else at.date() - timedelta(days=draw(st.integers(0, 3)))
@@ -79,6 +79,8 @@ def records(draw: st.DrawFn) -> dict[str, object]:
         )
     elif kind == "natural_break":
         record.update(ended_at=_time(draw), seconds=draw(SECONDS), how=draw(st.sampled_from(AWAY_HOW)))
+    elif kind == "postponed":
+        record.update(ended_at=_time(draw), seconds=draw(SECONDS), reason=draw(st.sampled_from(WAIT_REASONS)))
     elif kind == "checkin":
         record.update(
             week=iso_week_label(draw(st.dates(date(2020, 1, 1), date(2031, 12, 31)))),

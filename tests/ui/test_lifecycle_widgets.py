@@ -21,9 +21,9 @@ from deskbreak.app.configuration import Configuration
 from deskbreak.app.controller import Controller
 from deskbreak.core.clock import FakeClock
 from deskbreak.core.coach_view import coached_length
-from deskbreak.core.lifecycle import OVERRUN
 from deskbreak.core.policy import POLL_INTERVAL, BreakPolicy, Outcome, Phase
 from deskbreak.core.routines import Exercise, Focus, Routine
+from deskbreak.core.running_break import OVERRUN
 from deskbreak.core.settings import Settings
 from deskbreak.storage.break_log import BreakLog
 from deskbreak.storage.database import connect

@@ -27,16 +27,18 @@ from deskbreak.core.effects import (
     LogBreakEnd,
     LogBreakStart,
     LogNaturalBreak,
+    LogPostponed,
     LogReminder,
     LogSitting,
     OpenWindow,
     ShowReminder,
     WithdrawReminder,
 )
-from deskbreak.core.lifecycle import OVERRUN, BreakLifecycle, Mode
+from deskbreak.core.lifecycle import BreakLifecycle, Mode
 from deskbreak.core.player import PlayerResult
 from deskbreak.core.policy import POLL_INTERVAL, BreakPolicy, Phase, PolicySettings
 from deskbreak.core.routines import Exercise, Focus, Routine
+from deskbreak.core.running_break import OVERRUN
 
 ROUTINE = Routine(
     id="t",
@@ -99,6 +101,8 @@ class Ledger:
     longest_break: timedelta = timedelta()
     sitting: dict[datetime, tuple[datetime, str]] = field(default_factory=dict)  # start -> end, how
     natural: list[tuple[datetime, datetime]] = field(default_factory=list)
+    waits: dict[datetime, tuple[datetime, str]] = field(default_factory=dict)  # start -> end, reason
+    open_wait: datetime | None = None
 
 
 class LifecycleMachine(RuleBasedStateMachine):
@@ -112,6 +116,7 @@ class LifecycleMachine(RuleBasedStateMachine):
         self.notification = False
         self.away_since: datetime | None = None
         self.clock_went_back = False
+        self.busy: str | None = None  # "in a call", ...: a due reminder waits
         self._boot(None)
 
     def _boot(self, saved: object) -> None:
@@ -127,7 +132,8 @@ class LifecycleMachine(RuleBasedStateMachine):
         return (self.clock.now() - self.away_since).total_seconds() if self.away_since else 0.0
 
     def _tick(self) -> None:
-        self._apply(self.life.tick(self.clock.now(), self._idle(), self.clock.monotonic()))
+        now, idle = self.clock.now(), self._idle()
+        self._apply(self.life.tick(now, idle, self.clock.monotonic(), hold=lambda: self.busy))
         self.wakeup = self.life.next_wakeup(self.clock.now(), self._idle())
 
     def _key(self, number: int) -> tuple[int, int]:
@@ -168,7 +174,18 @@ class LifecycleMachine(RuleBasedStateMachine):
             elif isinstance(effect, LogNaturalBreak):
                 assert effect.start <= effect.end, effect
                 self.ledger.natural.append((effect.start, effect.end))
+            elif isinstance(effect, LogPostponed):
+                assert effect.start <= effect.end <= max(now, effect.start), effect
+                assert effect.reason in ("call", "fullscreen", "do_not_disturb", "other")
+                if effect.start == effect.end and self.ledger.open_wait != effect.start:
+                    assert self.ledger.open_wait is None, "a wait began while another was open"
+                    self.ledger.open_wait = effect.start
+                else:
+                    assert self.ledger.open_wait == effect.start, "a wait ended that never began"
+                    self.ledger.open_wait = None
+                self.ledger.waits[effect.start] = (effect.end, effect.reason)
             elif isinstance(effect, ShowReminder):
+                assert self.ledger.open_wait is None, "a reminder came while it was waiting"
                 self.notification = True
             elif isinstance(effect, WithdrawReminder):
                 self.notification = False
@@ -217,6 +234,14 @@ class LifecycleMachine(RuleBasedStateMachine):
             self._tick()
         self.clock.advance(end - self.clock.now())
         self._refresh_windows()
+
+    @rule(reason=st.sampled_from(["in a call", "a fullscreen window", "do not disturb", "a film"]))
+    def something_holds_reminders(self, reason: str) -> None:
+        self.busy = reason
+
+    @rule()
+    def nothing_holds_reminders(self) -> None:
+        self.busy = None
 
     @rule()
     def walk_away(self) -> None:
@@ -320,7 +345,8 @@ class LifecycleMachine(RuleBasedStateMachine):
     def config_changes(self, sit: int, snooze: int, natural: int) -> None:
         self.settings = policy_settings(sit, snooze, natural)
         length = coached_length(ROUTINE)
-        self.life.settings_changed(self.settings, length, len(ROUTINE.exercises), self.clock.now())
+        now = self.clock.now()
+        self._apply(self.life.settings_changed(self.settings, length, len(ROUTINE.exercises), now))
         self.wakeup = self.life.next_wakeup(self.clock.now(), self._idle())
 
     @rule(off=st.integers(min_value=0, max_value=900))
@@ -354,7 +380,8 @@ class LifecycleMachine(RuleBasedStateMachine):
 
     @invariant()
     def every_reminder_has_at_most_one_outcome(self) -> None:
-        in_flight = {self._key(n) for n in (self.life.reminder, self.life.break_reminder) if n is not None}
+        running = self.life.running.reminder if self.life.running else None
+        in_flight = {self._key(n) for n in (self.life.reminder, running) if n is not None}
         taken = {r for r in self.ledger.break_reminder.values() if r is not None}
         for key, outcomes in self.ledger.outcomes.items():
             assert len(outcomes) <= 1, f"reminder {key} ended with {outcomes}"
@@ -374,7 +401,7 @@ class LifecycleMachine(RuleBasedStateMachine):
             assert due is not None
             assert wake <= max(now, due)
         if self.life.on_break:
-            assert self.life.break_deadline is not None and now <= self.life.break_deadline
+            assert self.life.running is not None and now <= self.life.running.deadline
 
     @invariant()
     def logged_sitting_and_time_away_never_overlap(self) -> None:
@@ -386,6 +413,20 @@ class LifecycleMachine(RuleBasedStateMachine):
         spans = sorted(
             [(start, end) for start, (end, _) in self.ledger.sitting.items()] + self.ledger.natural
         )
+        for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+            assert end <= start, spans
+
+    @invariant()
+    def a_wait_is_open_exactly_while_a_due_reminder_waits(self) -> None:
+        held = self.life.policy.status(self.clock.now()).held
+        if self.life.mode is not Mode.STOPPED:
+            assert (self.ledger.open_wait is not None) == (held is not None), (self.ledger.open_wait, held)
+
+    @invariant()
+    def waits_never_overlap(self) -> None:
+        if self.clock_went_back:
+            return
+        spans = sorted((start, end) for start, (end, _) in self.ledger.waits.items())
         for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
             assert end <= start, spans
 
