@@ -171,9 +171,9 @@ class Controller(QObject):
         finally:
             # Whatever failed above, the effects so far are carried out and the next check is
             # booked: a tray app must not go quiet.
-            self._run(effects, now)
+            self.run_effects(effects, now)
 
-    def _run(self, effects: Iterable[Effect], now: datetime) -> None:
+    def run_effects(self, effects: Iterable[Effect], now: datetime) -> None:
         try:
             for effect in effects:
                 self._carry_out(effect, now)
@@ -235,18 +235,18 @@ class Controller(QObject):
             self.playing = self.routines.for_break(routine)
             self.lifecycle.routine_length, self.lifecycle.routine_steps = _routine_shape(self.playing)
             self.history.routine_id = self.playing.id if self.playing else ""
-        self._run(self.lifecycle.request_break(now), now)
+        self.run_effects(self.lifecycle.request_break(now), now)
         return self.window if self.lifecycle.on_break else None
 
     @Slot()
     def snooze(self) -> None:
         now = self.clock.now()
-        self._run(self.lifecycle.snooze(now), now)
+        self.run_effects(self.lifecycle.snooze(now), now)
 
     @Slot()
     def skip(self) -> None:
         now = self.clock.now()
-        self._run(self.lifecycle.skip(now), now)
+        self.run_effects(self.lifecycle.skip(now), now)
 
     @Slot(str)
     def pause(self, choice: str) -> datetime | None:
@@ -254,35 +254,23 @@ class Controller(QObject):
         end, or None if nothing was paused (a break is under way). ValueError for a bad choice."""
         now = self.clock.now()
         until = pause_end(choice, now)
-        self._run(self.lifecycle.pause(now, until), now)
+        self.run_effects(self.lifecycle.pause(now, until), now)
         return until if self.policy.phase is Phase.PAUSED else None
 
     @Slot()
     def resume(self) -> None:
         now = self.clock.now()
-        self._run(self.lifecycle.resume(now), now)
-
-    def session_locked(self) -> None:
-        """The screen locked: a running break ends (its window reports how far it got)."""
-        now = self.clock.now()
-        token = self.lifecycle.window
-        if self.lifecycle.on_break and token is not None:
-            self.windows.close(token)
-        self._run(self.lifecycle.session_locked(now), now)
-
-    @Slot()
-    def session_unlocked(self) -> None:
-        self.lifecycle.session_unlocked()
+        self.run_effects(self.lifecycle.resume(now), now)
 
     @Slot(int, object)
     def _window_ended(self, token: int, result: PlayerResult) -> None:
         now = self.clock.now()
-        self._run(self.lifecycle.break_ended(token, now, result), now)
+        self.run_effects(self.lifecycle.break_ended(token, now, result), now)
 
     @Slot(int, object)
     def _window_gone(self, token: int, result: PlayerResult | None) -> None:
         now = self.clock.now()
-        self._run(self.lifecycle.window_closed(token, now, result), now)
+        self.run_effects(self.lifecycle.window_closed(token, now, result), now)
         self.window_closed.emit()
 
     def apply_configuration(self, config: Configuration, extra_problems: list[Problem]) -> None:
@@ -299,7 +287,7 @@ class Controller(QObject):
         self.tray.snooze.setText(f"Snooze {humanize(config.settings.snooze)}")
         if config.problems:
             self.tray.show_message("deskbreak: a problem with your files", str(config.problems[0]))
-        self._run(effects, now)
+        self.run_effects(effects, now)
 
     @Slot()
     def refresh_tray(self) -> None:

@@ -23,6 +23,7 @@ from ..platform.notify import TrayMessageNotifier, create_notifier
 from ..platform.postpone import create_postpone_checks
 from ..platform.screen_awake import ScreenAwake
 from ..platform.session_lock import SessionLockWatcher
+from ..platform.sleep_watch import SleepWatcher
 from ..storage.break_log import open_history
 from ..ui.icons import load_icon
 from ..ui.tray import Tray
@@ -36,6 +37,7 @@ from .program_service import ProgramService
 from .program_windows import ProgramWindows
 from .review_service import ReviewService
 from .safety_content import load_safety_content
+from .session_events import SessionEvents
 from .single_instance import hand_over, install_signal_handlers, lock_trouble
 from .sound_cues import LazySound
 from .wakeups import SchedulerWakeups
@@ -172,9 +174,13 @@ def run_app() -> int:
         for problem in fresh.problems:
             print(f"deskbreak: {problem}", file=sys.stderr)
 
+    session = SessionEvents(controller)
     lock_watcher = SessionLockWatcher()
-    lock_watcher.locked.connect(controller.session_locked)
-    lock_watcher.unlocked.connect(controller.session_unlocked)
+    lock_watcher.locked.connect(session.locked)
+    lock_watcher.unlocked.connect(session.unlocked)
+    sleep_watcher = SleepWatcher()  # logind on the system bus, where there is one
+    sleep_watcher.sleeping.connect(session.sleeping)
+    sleep_watcher.woke.connect(session.woke)
     watcher = ConfigWatcher(paths.config_file, paths.routines_dir, reload)
     tray.settings_requested.connect(
         lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.config_file)))
@@ -233,6 +239,7 @@ def run_app() -> int:
         sound.close()
         postpone.close()
         inhibitors.close()
+        sleep_watcher.close()
         tray.hide()
         lost = break_log.close()
         if lost:

@@ -22,6 +22,7 @@ States (`mode`, with the window the app owns):
 | break_ended(token)    | nothing (stale or repeated)                | log the outcome; back to TRACKING     |
 | window_closed(token)  | forget the window if it is ours            | end the break (if ours), forget it    |
 | session_locked        | nothing                                    | close the window, end the break       |
+| going_to_sleep, woke | the next tick sees the time asleep         | the next tick ends it (slept through) |
 | settings_changed      | policy takes the new settings              | (applies when the break ends)         |
 | quit                  | a due reminder is logged unanswered        | end the break; then STOPPED           |
 
@@ -273,6 +274,16 @@ class BreakLifecycle:
 
     def session_unlocked(self) -> None:
         self.stretches.locked = False
+
+    def going_to_sleep(self, now: datetime) -> None:
+        """The OS says the machine is about to suspend. Nothing ends yet (a suspend can fail);
+        once it wakes, the time asleep is known exactly, even where the monotonic clock kept
+        running, and the next tick treats it as time away (a break under way ended when the
+        sleep began)."""
+        self.policy.tracker.going_to_sleep(now)
+
+    def woke(self, now: datetime) -> None:
+        self.policy.tracker.woke(now)
 
     def settings_changed(
         self, settings: PolicySettings, routine_length: timedelta | None, steps: int, now: datetime

@@ -47,6 +47,8 @@ class SittingTracker:
         self.sitting_since: datetime | None = sitting_since if sitting_since else now
         self.last_seen = last_seen if last_seen else now
         self.last_monotonic: float | None = None
+        # The OS said when it went to sleep and woke (logind's PrepareForSleep), where it can.
+        self.slept: tuple[datetime, datetime | None] | None = None
         self.watching_since = now  # nothing before this moment is attributed to a stretch
 
     @property
@@ -54,12 +56,23 @@ class SittingTracker:
         return self.sitting_since is None
 
     def asleep_for(self, now: datetime, monotonic: float | None) -> timedelta:
-        """How far the wall clock ran ahead of the monotonic one since the last observation:
-        the time the machine spent suspended (the monotonic clock stops while asleep)."""
+        """The time the machine spent suspended since the last observation: as the OS said (from
+        going to sleep to waking), or as far as the wall clock ran ahead of the monotonic one
+        (which stops while asleep), whichever is longer."""
+        said = timedelta()
+        if self.slept is not None and self.slept[1] is not None:
+            said = max(timedelta(), min(self.slept[1], now) - max(self.slept[0], self.last_seen))
         if monotonic is None or self.last_monotonic is None:
-            return timedelta()
+            return said
         ran = max(0.0, monotonic - self.last_monotonic)
-        return max(timedelta(), (now - self.last_seen) - timedelta(seconds=ran))
+        return max(said, (now - self.last_seen) - timedelta(seconds=ran))
+
+    def going_to_sleep(self, now: datetime) -> None:
+        self.slept = (now, None)
+
+    def woke(self, now: datetime) -> None:
+        if self.slept is not None and self.slept[1] is None:
+            self.slept = (self.slept[0], max(now, self.slept[0]))
 
     def observe(
         self, now: datetime, idle_seconds: float | None, monotonic: float | None = None
@@ -71,6 +84,8 @@ class SittingTracker:
         seen_before = self.last_seen
         self.last_seen = now
         self.last_monotonic = monotonic
+        if self.slept is not None and self.slept[1] is not None:
+            self.slept = None  # that sleep is counted
         if asleep >= self.natural_break and self.sitting_since is not None:
             # Suspended that long: that was a break whatever idle says now.
             events.append(SteppedAway(now - asleep, self.sitting_since, asleep=True))

@@ -63,7 +63,7 @@ def _x11(environ: Mapping[str, str]) -> IdleMonitor:
 def _mutter(environ: Mapping[str, str]) -> IdleMonitor:
     from deskbreak.platform.idle_gnome import GnomeIdleMonitor
 
-    return GnomeIdleMonitor()
+    return GnomeIdleMonitor(bus_address=environ.get("DBUS_SESSION_BUS_ADDRESS") or None)
 
 
 def _screensaver(environ: Mapping[str, str]) -> IdleMonitor:

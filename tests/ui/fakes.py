@@ -48,3 +48,31 @@ class FakeWakeups:
 
     def shutdown(self) -> None:
         pass
+
+
+SETTINGS_45_5_5 = (45, 5, 5)  # sit limit, snooze, natural break (minutes)
+
+
+def make_controller(clock, routine, break_log, *, tray=None, notifier=None, wakeups=None, idle=None):
+    """The real controller on fakes around it, with a 45 min sit limit and 5 min snooze and
+    natural break; pass any part to keep a handle on it."""
+    from datetime import timedelta
+
+    from PySide6.QtGui import QIcon
+
+    from deskbreak.app.controller import Controller
+    from deskbreak.core.policy import BreakPolicy, PolicySettings
+    from deskbreak.ui.tray import Tray
+
+    sit, snooze, natural = (timedelta(minutes=m) for m in SETTINGS_45_5_5)
+    return Controller(
+        clock=clock,
+        policy=BreakPolicy(PolicySettings(sit, snooze, natural), clock.now()),
+        break_log=break_log,
+        routine=routine,
+        idle=idle or FakeIdle(),
+        notifier=notifier or FakeNotifier(),
+        tray=tray or Tray(QIcon(), QIcon(), "5 min"),
+        wakeups=wakeups or FakeWakeups(),
+        problems=[],
+    )

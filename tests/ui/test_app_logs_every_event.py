@@ -6,34 +6,19 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from fakes import FakeIdle, FakeNotifier, FakeWakeups
+from fakes import FakeIdle, make_controller
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from deskbreak.app.controller import Controller
-from deskbreak.core.policy import BreakPolicy, PolicySettings
 from deskbreak.storage.break_log import BreakLog
 from deskbreak.storage.database import connect
-from deskbreak.ui.tray import Tray
 
 
 @pytest.fixture
 def app(qtbot, routine, clock):
-    settings = PolicySettings(timedelta(minutes=45), timedelta(minutes=5), timedelta(minutes=5))
     log = BreakLog(connect(None))
     idle = FakeIdle()
-    controller = Controller(
-        clock=clock,
-        policy=BreakPolicy(settings, clock.now()),
-        break_log=log,
-        routine=routine,
-        idle=idle,
-        notifier=FakeNotifier(),
-        tray=Tray(QIcon(), QIcon(), "5 min"),
-        wakeups=FakeWakeups(),
-        problems=[],
-    )
+    controller = make_controller(clock, routine, log, idle=idle)
     yield controller, log, idle
     if controller.window is not None:
         controller.window.timer.stop()

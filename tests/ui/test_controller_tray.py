@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from fakes import FakeIdle, FakeNotifier, FakeWakeups
+from fakes import FakeNotifier, FakeWakeups, make_controller
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from deskbreak.app.controller import Controller
-from deskbreak.core.policy import POLL_INTERVAL, BreakPolicy, Outcome, PolicySettings
+from deskbreak.core.policy import POLL_INTERVAL, Outcome
 from deskbreak.storage.break_log import BreakLog
 from deskbreak.storage.database import connect
 from deskbreak.ui.tray import Tray
@@ -19,22 +18,11 @@ from deskbreak.ui.tray import Tray
 
 @pytest.fixture
 def parts(qtbot, routine, clock):
-    settings = PolicySettings(timedelta(minutes=45), timedelta(minutes=5), timedelta(minutes=5))
     break_log = BreakLog(connect(None))
     notifier = FakeNotifier()
     tray = Tray(QIcon(), QIcon(), "5 min")
     wakeups = FakeWakeups()
-    controller = Controller(
-        clock=clock,
-        policy=BreakPolicy(settings, clock.now()),
-        break_log=break_log,
-        routine=routine,
-        idle=FakeIdle(),
-        notifier=notifier,
-        tray=tray,
-        wakeups=wakeups,
-        problems=[],
-    )
+    controller = make_controller(clock, routine, break_log, tray=tray, notifier=notifier, wakeups=wakeups)
     opened: list = []
     controller.break_window_opened.connect(opened.append)
     yield controller, tray, notifier, wakeups, break_log, opened

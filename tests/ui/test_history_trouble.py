@@ -7,11 +7,9 @@ import shutil
 import sqlite3
 from datetime import timedelta
 
-from fakes import FakeIdle, FakeNotifier, FakeWakeups
+from fakes import FakeWakeups, make_controller
 from PySide6.QtGui import QIcon
 
-from deskbreak.app.controller import Controller
-from deskbreak.core.policy import BreakPolicy, PolicySettings
 from deskbreak.storage.break_log import open_history
 from deskbreak.ui.tray import Tray
 
@@ -23,18 +21,7 @@ def test_a_lost_data_folder_is_reported_and_nothing_recorded_is_lost(qtbot, rout
     messages: list[tuple[str, str]] = []
     tray.show_message = lambda title, body: messages.append((title, body))  # type: ignore[method-assign]
     wakeups = FakeWakeups()
-    settings = PolicySettings(timedelta(minutes=45), timedelta(minutes=5), timedelta(minutes=5))
-    controller = Controller(
-        clock=clock,
-        policy=BreakPolicy(settings, clock.now()),
-        break_log=log,
-        routine=routine,
-        idle=FakeIdle(),
-        notifier=FakeNotifier(),
-        tray=tray,
-        wakeups=wakeups,
-        problems=[],
-    )
+    controller = make_controller(clock, routine, log, tray=tray, wakeups=wakeups)
     controller.tick()
     # The data folder disappears and a file takes its name: nothing can be written from here on.
     shutil.rmtree(path.parent)

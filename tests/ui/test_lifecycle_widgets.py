@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from deskbreak.app.configuration import Configuration
 from deskbreak.app.controller import Controller
+from deskbreak.app.session_events import SessionEvents
 from deskbreak.core.clock import FakeClock
 from deskbreak.core.coach_view import coached_length
 from deskbreak.core.policy import POLL_INTERVAL, BreakPolicy, Outcome, Phase
@@ -230,7 +231,7 @@ class WidgetMachine(RuleBasedStateMachine):
     @rule()
     def session_locks(self) -> None:
         assert self.controller is not None
-        self.controller.session_locked()
+        SessionEvents(self.controller).locked()
         flush_deletes()
 
     @rule(sit=MINUTES, snooze=MINUTES)

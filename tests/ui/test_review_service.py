@@ -6,16 +6,14 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
-from fakes import FakeIdle, FakeNotifier, FakeWakeups
+from fakes import FakeWakeups, make_controller
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from deskbreak.app.controller import Controller
 from deskbreak.app.review_service import CHECKIN_JOB, ReviewService
 from deskbreak.core.clock import FakeClock
 from deskbreak.core.player import PlayerResult
-from deskbreak.core.policy import BreakPolicy, PolicySettings
 from deskbreak.core.settings import Settings
 from deskbreak.storage.break_log import BreakLog
 from deskbreak.storage.database import connect
@@ -220,18 +218,7 @@ def test_marking_a_rest_day_in_the_window_is_logged(qtbot, log):
 def test_the_tray_menu_opens_the_review(qtbot, log, routine):
     clock = FakeClock(at(26, 12))
     tray = Tray(QIcon(), QIcon(), "5 min")
-    settings = PolicySettings(timedelta(minutes=45), timedelta(minutes=5), timedelta(minutes=5))
-    Controller(
-        clock=clock,
-        policy=BreakPolicy(settings, clock.now()),
-        break_log=log,
-        routine=routine,
-        idle=FakeIdle(),
-        notifier=FakeNotifier(),
-        tray=tray,
-        wakeups=FakeWakeups(),
-        problems=[],
-    )
+    make_controller(clock, routine, log, tray=tray)
     review, _ = service(clock, log)
     tray.review_requested.connect(review.open_review)
     assert tray.review.text() == "Weekly review…"

@@ -258,6 +258,26 @@ class LifecycleMachine(RuleBasedStateMachine):
         self._refresh_windows()
         self._tick()  # the missed wake-up runs once on resume
 
+    @rule(seconds=st.integers(min_value=1, max_value=36000), monotonic_runs=st.booleans())
+    def suspend_told_by_the_os(self, seconds: int, monotonic_runs: bool) -> None:
+        """logind's PrepareForSleep around the suspend; the monotonic clock may run on (a VM).
+        As the app does, a routine under way is paused for the sleep and goes on after it."""
+        self.life.going_to_sleep(self.clock.now())
+        token = self.life.window if self.life.on_break else None
+        player = self.windows.get(token) if token is not None else None
+        paused = player is not None and player.coach.paused_at is None
+        if paused and player is not None:
+            player.toggle_pause(self.clock.monotonic())
+        if monotonic_runs:
+            self.clock.advance(seconds)
+        else:
+            self.clock.jump_wall(timedelta(seconds=seconds))
+        self.life.woke(self.clock.now())
+        self._refresh_windows()
+        self._tick()
+        if paused and player is not None and self.life.on_break and self.life.window == token:
+            player.toggle_pause(self.clock.monotonic())
+
     @rule(minutes=st.integers(min_value=1, max_value=120))
     def clock_set_back(self, minutes: int) -> None:
         """The wall clock is set back (by hand, or by time sync); the monotonic one runs on."""
