@@ -98,7 +98,7 @@ def run_app() -> int:
 
     icon = load_icon("deskbreak")
     app.setWindowIcon(icon)
-    tray = Tray(icon, load_icon("deskbreak-due"), humanize(settings.snooze))
+    tray = Tray(icon, load_icon("deskbreak-due"), humanize(settings.snooze), load_icon("deskbreak-overdue"))
     tray.show()  # first: the icon appears while the rest is wired up
     notifier = create_notifier(tray.show_message, icon=str(icon_path("deskbreak-64.png")))
     if not QSystemTrayIcon.isSystemTrayAvailable():

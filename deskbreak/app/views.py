@@ -65,10 +65,11 @@ def tray_view(status: Status, now: datetime, problems: int, program: str = "") -
     return TrayView(
         tooltip=tooltip,
         headline=headline,
-        due=status.phase is Phase.DUE,
+        due=status.phase is Phase.DUE or status.held is not None,  # waiting counts as due
         problems=problems,
         on_break=status.phase is Phase.ON_BREAK,
         paused=status.phase is Phase.PAUSED and not status.off_hours,
+        overdue=status.phase is Phase.DUE and status.reminded > 1,
     )
 
 
@@ -145,5 +146,6 @@ def status_json(
         "idle_seconds": idle_seconds,
         "idle_source": idle_source,
         "reminder_waits_for": status.held,  # "in a call", "a fullscreen window", "do not disturb"
+        "times_reminded": status.reminded,  # the due reminder so far (2 or more: overdue)
         "outside_working_hours": status.off_hours,
     }

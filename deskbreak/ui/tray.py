@@ -33,9 +33,12 @@ class Tray(QObject):
     quit_requested = Signal()
     menu_opened = Signal()
 
-    def __init__(self, icon: QIcon, due_icon: QIcon, snooze_label: str) -> None:
+    def __init__(
+        self, icon: QIcon, due_icon: QIcon, snooze_label: str, overdue_icon: QIcon | None = None
+    ) -> None:
         super().__init__()
         self._icon, self._due_icon = icon, due_icon
+        self._overdue_icon = overdue_icon if overdue_icon is not None else due_icon
         self.icon = QSystemTrayIcon(icon)
         self.menu = QMenu()
         self.headline = self.menu.addAction("deskbreak")
@@ -88,7 +91,7 @@ class Tray(QObject):
         self.skip.setEnabled(view.due)
         self.problems.setVisible(view.problems > 0)
         self.problems.setText(f"{view.problems} problem{'s' if view.problems != 1 else ''} with your files…")
-        target = self._due_icon if view.due else self._icon
+        target = self._overdue_icon if view.overdue else self._due_icon if view.due else self._icon
         if self.icon.icon().cacheKey() != target.cacheKey():
             self.icon.setIcon(target)
 

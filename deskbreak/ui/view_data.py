@@ -13,6 +13,7 @@ class TrayView:
     problems: int
     on_break: bool = False
     paused: bool = False
+    overdue: bool = False  # reminded again and still unanswered
 
 
 @dataclass(frozen=True)
