@@ -40,31 +40,22 @@ from .effects import (
     BreakCounted,
     CloseWindow,
     Effect,
-    LogAnswer,
     LogBreakEnd,
     LogBreakStart,
-    LogReminder,
     NoRoutine,
     OpenWindow,
     RaiseWindow,
-    ShowHeadsUp,
-    ShowReminder,
     WithdrawReminder,
 )
 from .player import PlayerResult
 from .policy import (
     BreakPolicy,
-    CameBack,
-    HeadsUp,
     Outcome,
     Phase,
-    PolicyEvent,
     PolicySettings,
-    ReminderAnswered,
-    ReminderDue,
-    ReminderRepeated,
     WentAway,
 )
+from .reminder_flow import ReminderFlow
 from .running_break import RunningBreak
 from .stretch_log import StretchLog
 from .wait_log import WaitLog
@@ -85,11 +76,11 @@ class BreakLifecycle:
         self.routine_steps = routine_steps
         self.mode = Mode.TRACKING
         self.window: int | None = None  # the token of the window we own
-        self.reminder: int | None = None  # the reminder waiting for an answer (phase DUE)
         self.running: RunningBreak | None = None  # while ON_BREAK
         self._pending_settings: PolicySettings | None = None
         self._ids = 0
         self.stretches = StretchLog()  # sitting stretches and time away, for the history
+        self.reminders = ReminderFlow(self._next_id, self.stretches)
         self.waits = WaitLog()  # reminders waiting for a call, a fullscreen window, do-not-disturb
 
     def _next_id(self) -> int:
@@ -99,6 +90,11 @@ class BreakLifecycle:
     @property
     def on_break(self) -> bool:
         return self.mode is Mode.ON_BREAK
+
+    @property
+    def reminder(self) -> int | None:
+        """The reminder waiting for an answer (policy phase DUE)."""
+        return self.reminders.current
 
     # -- time passing ---------------------------------------------------------------------
 
@@ -135,30 +131,8 @@ class BreakLifecycle:
         away_since = next((e.since for e in events if isinstance(e, WentAway)), None)
         effects += self._waits(now, away_since)
         for event in events:
-            effects += self._on_event(event, now)
+            effects += self.reminders.on_event(event, now)
         return effects
-
-    def _on_event(self, event: PolicyEvent, now: datetime) -> list[Effect]:
-        if isinstance(event, ReminderDue):
-            effects = self._answer_pending(Outcome.UNANSWERED, now)  # never two in flight
-            self.reminder = self._next_id()
-            return [
-                *effects,
-                LogReminder(self.reminder, event.at, event.sitting_for),
-                ShowReminder(self.reminder, event.sitting_for),
-            ]
-        if isinstance(event, HeadsUp):
-            return [ShowHeadsUp(event.due_at)]
-        if isinstance(event, ReminderRepeated) and self.reminder is not None:
-            return [ShowReminder(self.reminder, event.sitting_for)]  # replaces the last
-        if isinstance(event, ReminderAnswered):
-            effects = self._answer_pending(event.outcome, event.at)
-            return [*effects, WithdrawReminder()] if event.outcome is Outcome.UNANSWERED else effects
-        if isinstance(event, WentAway):
-            return self.stretches.went_away(event)
-        if isinstance(event, CameBack):
-            return self.stretches.came_back(event)
-        return []
 
     def _follow_clock_set_back(self, now: datetime) -> None:
         """The wall clock went back during the break: its start and deadline move with it, so the
@@ -194,10 +168,10 @@ class BreakLifecycle:
         if self.window is not None:  # the last break's finished page: this is a new break
             effects.append(CloseWindow(self.window))
             self.window = None
-        answers = self.reminder if self.policy.phase is Phase.DUE else None
+        answers = self.reminders.current if self.policy.phase is Phase.DUE else None
         if answers is None:
-            effects += self._answer_pending(Outcome.UNANSWERED, now)
-        self.reminder = None
+            effects += self.reminders.answer(Outcome.UNANSWERED, now)
+        self.reminders.current = None
         effects += self.stretches.break_started(now, self.policy.tracker.sitting_since)
         self.running = RunningBreak.begin(self._next_id(), answers, now, self.routine_length)
         effects.append(LogBreakStart(self.running.id, now, answers, self.policy.status(now).sitting_for))
@@ -216,7 +190,7 @@ class BreakLifecycle:
         if not self.policy.pause(now, until):
             return []
         return [
-            *self._answer_pending(Outcome.SKIPPED, now),
+            *self.reminders.answer(Outcome.SKIPPED, now),
             *self._waits(now),
             WithdrawReminder(),
             *self.stretches.paused(now, sitting_since),
@@ -240,12 +214,12 @@ class BreakLifecycle:
     def snooze(self, now: datetime) -> list[Effect]:
         if self.mode is not Mode.TRACKING or not self.policy.snooze(now):
             return []
-        return [*self._answer_pending(Outcome.SNOOZED, now), *self._waits(now), WithdrawReminder()]
+        return [*self.reminders.answer(Outcome.SNOOZED, now), *self._waits(now), WithdrawReminder()]
 
     def skip(self, now: datetime) -> list[Effect]:
         if self.mode is not Mode.TRACKING or not self.policy.skip(now):
             return []
-        return [*self._answer_pending(Outcome.SKIPPED, now), *self._waits(now), WithdrawReminder()]
+        return [*self.reminders.answer(Outcome.SKIPPED, now), *self._waits(now), WithdrawReminder()]
 
     # -- what the window reports ----------------------------------------------------------
 
@@ -305,7 +279,7 @@ class BreakLifecycle:
         elif self.window is not None:
             effects.append(CloseWindow(self.window))
         self.window = None
-        effects += self._answer_pending(Outcome.UNANSWERED, now)
+        effects += self.reminders.answer(Outcome.UNANSWERED, now)
         effects += self.waits.update(now, None)
         if self.mode is Mode.TRACKING:
             effects += self.stretches.quit(now, self.policy.tracker.sitting_since)
@@ -317,10 +291,6 @@ class BreakLifecycle:
     def _waits(self, now: datetime, ended_at: datetime | None = None) -> list[Effect]:
         """A wait for a call (fullscreen, do-not-disturb) that began, changed or ended."""
         return self.waits.update(now, self.policy.status(now).held, ended_at)
-
-    def _answer_pending(self, outcome: Outcome, at: datetime) -> list[Effect]:
-        reminder, self.reminder = self.reminder, None
-        return [LogAnswer(reminder, outcome, at)] if reminder is not None else []
 
     def _end_break(self, now: datetime, result: PlayerResult | None, *, close: bool) -> list[Effect]:
         running, self.running = self.running, None
