@@ -65,11 +65,12 @@ def tray_view(status: Status, now: datetime, problems: int, program: str = "") -
     return TrayView(
         tooltip=tooltip,
         headline=headline,
-        due=status.phase is Phase.DUE or status.held is not None,  # waiting counts as due
+        due=status.phase is Phase.DUE,
         problems=problems,
         on_break=status.phase is Phase.ON_BREAK,
         paused=status.phase is Phase.PAUSED and not status.off_hours,
         overdue=status.phase is Phase.DUE and status.reminded > 1,
+        waiting=status.held is not None,
     )
 
 

@@ -262,8 +262,8 @@ class BreakLifecycle:
     def settings_changed(
         self, settings: PolicySettings, routine_length: timedelta | None, steps: int, now: datetime
     ) -> list[Effect]:
-        """New settings: now, or when the running break ends. A reminder's wait ends here (it is
-        looked at again when the reminder is next due)."""
+        """New settings: now, or when the running break ends. A reminder's wait ends here if a
+        longer sit limit means it is no longer due."""
         self.routine_length, self.routine_steps = routine_length, steps
         if self.mode is Mode.ON_BREAK:
             self._pending_settings = settings

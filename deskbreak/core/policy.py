@@ -268,11 +268,13 @@ class BreakPolicy:
     def apply_settings(self, settings: PolicySettings, now: datetime) -> None:
         """New settings from the config file: a new sit limit moves the next due time."""
         old = self.settings
-        self.settings, self.held = settings, None  # a wait is looked at again when next due
+        self.settings = settings
         self.tracker.natural_break = settings.natural_break
         since = self.count_from or self.tracker.sitting_since
         if self.phase is Phase.SITTING and since is not None and settings.sit_limit != old.sit_limit:
             self.due_at = max(now, since + settings.sit_limit)
+            if self.due_at > now:
+                self.held = None  # no longer due: nothing waits (it is asked again when due)
 
     def status(self, now: datetime) -> Status:
         reminded = self.reminded if self.phase is Phase.DUE else 0

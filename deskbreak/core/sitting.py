@@ -49,6 +49,7 @@ class SittingTracker:
         self.last_monotonic: float | None = None
         # The OS said when it went to sleep and woke (logind's PrepareForSleep), where it can.
         self.slept: tuple[datetime, datetime | None] | None = None
+        self._slept_seen = timedelta()  # of that sleep, what the clocks already showed
         self.watching_since = now  # nothing before this moment is attributed to a stretch
 
     @property
@@ -60,15 +61,31 @@ class SittingTracker:
         going to sleep to waking), or as far as the wall clock ran ahead of the monotonic one
         (which stops while asleep), whichever is longer."""
         said = timedelta()
-        if self.slept is not None and self.slept[1] is not None:
-            said = max(timedelta(), min(self.slept[1], now) - max(self.slept[0], self.last_seen))
+        start, end = self.slept if self.slept is not None else (now, None)
+        if end is not None:
+            said = max(timedelta(), min(end, now) - start - self._slept_seen)
+        return max(said, self._jumped(now, monotonic))
+
+    def _jumped(self, now: datetime, monotonic: float | None) -> timedelta:
+        """How far the wall clock ran ahead of the monotonic one since the last observation."""
         if monotonic is None or self.last_monotonic is None:
-            return said
+            return timedelta()
         ran = max(0.0, monotonic - self.last_monotonic)
-        return max(said, (now - self.last_seen) - timedelta(seconds=ran))
+        return max(timedelta(), (now - self.last_seen) - timedelta(seconds=ran))
+
+    def _settle_sleep(self, now: datetime, monotonic: float | None) -> None:
+        """Before an observation moves on: a told sleep that has ended is counted now; one not yet
+        ended (a check that ran before the OS said it woke) keeps what the clocks showed of it,
+        so the rest is still counted once it does."""
+        if self.slept is None:
+            return
+        if self.slept[1] is not None:
+            self.slept, self._slept_seen = None, timedelta()
+        else:
+            self._slept_seen += self._jumped(now, monotonic)
 
     def going_to_sleep(self, now: datetime) -> None:
-        self.slept = (now, None)
+        self.slept, self._slept_seen = (now, None), timedelta()
 
     def woke(self, now: datetime) -> None:
         if self.slept is not None and self.slept[1] is None:
@@ -82,10 +99,9 @@ class SittingTracker:
         asleep = self.asleep_for(now, monotonic)
         idle = _idle(idle_seconds)
         seen_before = self.last_seen
+        self._settle_sleep(now, monotonic)
         self.last_seen = now
         self.last_monotonic = monotonic
-        if self.slept is not None and self.slept[1] is not None:
-            self.slept = None  # that sleep is counted
         if asleep >= self.natural_break and self.sitting_since is not None:
             # Suspended that long: that was a break whatever idle says now.
             events.append(SteppedAway(now - asleep, self.sitting_since, asleep=True))
@@ -105,6 +121,7 @@ class SittingTracker:
 
     def touch(self, now: datetime, monotonic: float | None) -> None:
         """Seen at `now` without reading idle time (during a break)."""
+        self._settle_sleep(now, monotonic)
         self.last_seen, self.last_monotonic = now, monotonic
 
     def restart(self, now: datetime) -> None:

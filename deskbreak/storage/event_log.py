@@ -109,10 +109,11 @@ class EventLog:
 
     def postponed(self, start: datetime, end: datetime, reason: str) -> str:
         """A due reminder waited from `start` to `end`; `reason` is one of WAIT_REASONS. Logged
-        again as the wait goes on: the same row (its uid comes from the moment it began)."""
+        when the wait begins and again when it ends: the same row (its uid comes from the
+        millisecond it began)."""
         if reason not in WAIT_REASONS:
             raise ValueError(f"unknown reason a reminder waited: {reason!r}")
-        uid = derived_uid(self._install_id(), POSTPONED, int(start.timestamp()))
+        uid = derived_uid(self._install_id(), POSTPONED, int(start.timestamp() * 1000))
         end = max(end, start)
         return self._put("postponed", start, uid=uid, ended_at=end, seconds=_seconds(end - start), how=reason)
 

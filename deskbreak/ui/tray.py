@@ -91,7 +91,8 @@ class Tray(QObject):
         self.skip.setEnabled(view.due)
         self.problems.setVisible(view.problems > 0)
         self.problems.setText(f"{view.problems} problem{'s' if view.problems != 1 else ''} with your files…")
-        target = self._overdue_icon if view.overdue else self._due_icon if view.due else self._icon
+        due = view.due or view.waiting
+        target = self._overdue_icon if view.overdue else self._due_icon if due else self._icon
         if self.icon.icon().cacheKey() != target.cacheKey():
             self.icon.setIcon(target)
 

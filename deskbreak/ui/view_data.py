@@ -14,6 +14,7 @@ class TrayView:
     on_break: bool = False
     paused: bool = False
     overdue: bool = False  # reminded again and still unanswered
+    waiting: bool = False  # due, but waiting for a call, fullscreen or do-not-disturb to end
 
 
 @dataclass(frozen=True)

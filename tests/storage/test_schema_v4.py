@@ -140,3 +140,16 @@ def test_a_csv_export_from_before_waits_were_logged_still_imports(tmp_path: Path
     target = connect(tmp_path / "b.sqlite3")
     import_events(target, read_export(path))
     assert [r["kind"] for r in export_events(target)] == ["natural_break"]
+
+
+def test_two_waits_beginning_within_one_second_are_two_rows(tmp_path: Path) -> None:
+    log = BreakLog(connect(tmp_path / "h.sqlite3"))
+    start = NINE.replace(microsecond=100_000)
+    log.events.postponed(start, start + timedelta(milliseconds=400), "fullscreen")
+    log.events.postponed(start + timedelta(milliseconds=500), start + timedelta(minutes=2), "call")
+    assert log.conn is not None
+    rows = log.conn.execute(
+        "SELECT how, seconds FROM events WHERE kind = 'postponed' ORDER BY how"
+    ).fetchall()
+    assert rows == [("call", 119.5), ("fullscreen", 0.4)]
+    log.close()

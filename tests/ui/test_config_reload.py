@@ -41,3 +41,28 @@ def test_new_routine_file_is_picked_up(qtbot, tmp_path):
     qtbot.waitUntil(lambda: len(calls) >= 2, timeout=3000)
     assert load_configuration(paths).routine.title == "Mine"
     del watcher
+
+
+def test_a_history_write_in_the_same_folder_is_not_a_change_of_settings(qtbot, tmp_path):
+    """On macOS and Windows the config and data folders are one: each history write (its journal
+    comes and goes) touches the folder the watcher needs; only a real edit reloads."""
+    paths = Paths(tmp_path, tmp_path)
+    load_configuration(paths)
+    calls: list[int] = []
+    watcher = ConfigWatcher(paths.config_file, paths.routines_dir, lambda: calls.append(1))
+    from deskbreak.storage.database import connect
+
+    conn = connect(tmp_path / "history.sqlite3")
+    conn.execute("INSERT INTO app_state (key, value) VALUES ('x', 'y')")
+    watcher._fire()  # what the folder's change signal leads to, after the settle time
+    assert calls == []
+    text = paths.config_file.read_text()
+    assert '# sit_limit = "45m"' in text
+    paths.config_file.write_text(text.replace('# sit_limit = "45m"', 'sit_limit = "30m"'))
+    watcher._fire()
+    assert calls == [1]
+    # The same size, within the same second: told apart by what it says.
+    paths.config_file.write_text(text.replace('# sit_limit = "45m"', 'sit_limit = "40m"'))
+    watcher._fire()
+    assert calls == [1, 1]
+    conn.close()

@@ -84,3 +84,15 @@ def test_a_reminder_held_by_a_call_is_in_the_history_with_its_length(app, clock)
     rows = log.conn.execute("SELECT at, seconds, how FROM events WHERE kind = 'postponed'").fetchall()
     assert [(at[11:16], seconds, how) for at, seconds, how in rows] == [("09:45", 1200.0, "call")]
     assert controller.lifecycle.reminder is not None
+
+
+def test_a_sleep_the_clocks_cannot_see_is_counted_from_what_the_os_said(app, clock):
+    controller, log, session = app
+    controller.tick()
+    clock.advance(timedelta(minutes=30))
+    controller.tick()
+    session.sleeping()
+    clock.advance(timedelta(minutes=40))  # the monotonic clock ran on (a VM, Windows)
+    session.woke()
+    rows = log.conn.execute("SELECT at, seconds, how FROM events WHERE kind = 'natural_break'").fetchall()
+    assert [(at[11:16], seconds, how) for at, seconds, how in rows] == [("09:30", 2400.0, "suspend")]

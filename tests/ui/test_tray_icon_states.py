@@ -78,3 +78,5 @@ def test_a_reminder_waiting_for_a_call_shows_the_due_dot_without_interrupting(pa
     assert controller.lifecycle.reminder is None  # nothing popped up
     assert shown(tray, icons) == "deskbreak-due"
     assert "waits until your call ends" in tray.icon.toolTip()
+    # Nothing to snooze or skip yet: the reminder has not been shown.
+    assert not tray.snooze.isEnabled() and not tray.skip.isEnabled()

@@ -3,6 +3,7 @@ postponed: when the wait began, when and why it ended, before the reminder it he
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from desk import SETTINGS, at
@@ -109,3 +110,15 @@ def test_the_history_names_known_reasons_and_files_others_under_other():
         "do_not_disturb",
         "other",
     ]
+
+
+def test_reloading_the_settings_keeps_a_wait_open_unless_the_reminder_is_no_longer_due():
+    day = Day()
+    day.busy.append((at(9, 30), at(11, 0), "in a call"))
+    day.run_until(at(9, 50))
+    same = day.life.settings_changed(SETTINGS, timedelta(minutes=3), 0, day.now)
+    assert same == [] and day.life.policy.status(day.now).held == "in a call"  # one wait, one row
+    later = replace(SETTINGS, sit_limit=timedelta(minutes=90))  # now due at 10:30
+    day.act(day.life.settings_changed(later, timedelta(minutes=3), 0, day.now))
+    assert [e for _, e in day.waits()][-1] == LogPostponed(at(9, 45), at(9, 50, 30), "call")
+    assert day.life.policy.status(day.now).held is None

@@ -96,3 +96,30 @@ def test_a_break_under_way_ends_when_the_sleep_began():
     assert len(ended) == 1 and ended[0].at == at(9, 46)
     assert m.of(CloseWindow) and m.life.mode is Mode.TRACKING
     assert m.life.policy.phase is not Phase.ON_BREAK
+
+
+def test_a_check_that_runs_before_the_os_says_it_woke_does_not_lose_the_sleep():
+    m = Machine()
+    m.run_until(at(9, 40))
+    m.life.going_to_sleep(m.now)
+    m.now += timedelta(minutes=50)
+    m.mono += 50 * 60  # the monotonic clock ran on: the clocks alone cannot see the sleep
+    m.tick()  # the overdue wake-up timer fires first...
+    m.life.woke(m.now)  # ...then the signal is read
+    m.tick()
+    assert m.of(LogNaturalBreak) == [LogNaturalBreak(at(9, 40), at(10, 30), "suspend")]
+
+
+def test_a_sleep_the_clocks_saw_in_part_is_not_counted_twice():
+    m = Machine()
+    m.run_until(at(9, 40))
+    m.life.going_to_sleep(m.now)
+    m.now += timedelta(minutes=30)
+    m.tick()  # a check after the monotonic clock stood still 30 min: counted as a suspend here
+    m.now += timedelta(minutes=1)
+    m.mono += 60
+    m.life.woke(m.now)
+    m.tick()
+    # Away once, as the clocks saw it; the minute left of the told sleep adds no second break.
+    assert m.of(LogNaturalBreak) == [LogNaturalBreak(at(9, 40), at(10, 10), "suspend")]
+    assert m.of(LogSitting) == [LogSitting(at(9, 0), at(9, 40), "suspend")]
