@@ -41,3 +41,25 @@ def test_new_routine_file_is_picked_up(qtbot, tmp_path):
     qtbot.waitUntil(lambda: len(calls) >= 2, timeout=3000)
     assert load_configuration(paths).routine.title == "Mine"
     del watcher
+
+
+def test_other_files_in_the_folder_do_not_reload_but_a_new_config_file_does(qtbot, tmp_path):
+    # With DESKBREAK_HOME the history database and its journal sit beside config.toml.
+    paths = Paths(tmp_path, tmp_path)
+    load_configuration(paths)
+    calls: list[int] = []
+    watcher = ConfigWatcher(paths.config_file, paths.routines_dir, lambda: calls.append(1))
+    journal = tmp_path / "history.sqlite3-journal"
+    for _ in range(3):
+        journal.write_bytes(b"x")
+        journal.unlink()
+    qtbot.wait(600)  # twice the settle time
+    assert calls == []
+
+    paths.config_file.unlink()
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=3000)
+    paths.config_file.write_text('sit_limit = "35m"\n')  # created again: seen through the folder
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=3000)
+    paths.config_file.write_text('sit_limit = "40m"\n')  # and watched as a file again
+    qtbot.waitUntil(lambda: len(calls) == 3, timeout=3000)
+    del watcher
