@@ -179,6 +179,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # stays resident all day. The scheduler stack (asyncio, ssl: the bulk of our imports) is
         # loaded first: start-up then reuses the memory its import freed instead of growing the
         # heap around it, which keeps ~4 MiB less resident for the whole day (tests/bench).
+        # Before it, PySide6's check of each import is made to leave no source lines behind.
+        from .platform.memory import lighter_pyside_imports
+
+        lighter_pyside_imports()
         import apscheduler.schedulers.qt  # noqa: F401
 
         return _run_app()

@@ -29,6 +29,7 @@ class ConfigWatcher(QObject):
     def __init__(self, config_file: Path, routines_dir: Path, on_change: Callable[[], None]) -> None:
         super().__init__()
         self._config_file, self._routines_dir = config_file, routines_dir
+        self._folder = str(config_file.parent)
         self._on_change = on_change
         self._seen = self._stamps()
         self.watcher = QFileSystemWatcher(self)
@@ -45,7 +46,13 @@ class ConfigWatcher(QObject):
             self.watcher.addPaths(wanted)
 
     @Slot(str)
-    def _changed(self, _path: str) -> None:
+    def _changed(self, path: str) -> None:
+        if path == self._folder and str(self._config_file) in self.watcher.files():
+            # Another file in config.toml's folder: with DESKBREAK_HOME the history database
+            # (its journal comes and goes at every write) and the log. config.toml's own edits,
+            # a save by rename or a delete included, come through its file watch; the folder
+            # matters only while there is no file to watch (deleted, not yet created).
+            return
         self._timer.start()
 
     def _stamps(self) -> tuple[object, ...]:

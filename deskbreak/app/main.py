@@ -15,6 +15,7 @@ from ..core.clock import SystemClock
 from ..core.durations import humanize
 from ..core.policy import BreakPolicy
 from ..core.problems import Problem
+from ..platform.asking import BuiltOnFirstUse
 from ..platform.display import missing_display
 from ..platform.idle import NULL_NOTICE_TITLE, create_idle_monitor, idle_notice
 from ..platform.inhibitors import create_inhibit_check
@@ -139,10 +140,10 @@ def run_app() -> int:
         screen_awake=ScreenAwake(),
     )
 
-    postpone = create_postpone_checks()  # asked only when a reminder falls due
-    controller.hold = postpone.reason
-    inhibitors = create_inhibit_check()  # asked only when idle is as long as a natural break
-    controller.watching = inhibitors.inhibited
+    postpone = BuiltOnFirstUse(create_postpone_checks)  # when a reminder first falls due
+    controller.hold = lambda: postpone.probe.reason()
+    inhibitors = BuiltOnFirstUse(create_inhibit_check)  # when idle is first as long as a break
+    controller.watching = lambda: inhibitors.probe.inhibited()
     sound = LazySound(resources_dir() / "sounds", settings.sounds)
     controller.windows.sound = sound.play
     controller.windows.library = config.library.exercises

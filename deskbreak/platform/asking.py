@@ -1,13 +1,14 @@
 """Asking OS probes from the GUI thread without ever failing: what the postpone and inhibit
 checks share. An exception becomes "no answer" and a slow answer is noted, each logged once per
-probe; and whether the session is Wayland, which decides which probes apply."""
+probe; whether the session is Wayland, which decides which probes apply; and building the
+probes only when first asked."""
 
 from __future__ import annotations
 
 import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
-from typing import Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 T = TypeVar("T")
 SLOW_ANSWER_SECONDS = 0.05  # on the GUI thread: longer than this is logged (once per probe)
@@ -24,6 +25,39 @@ def is_wayland(environ: Mapping[str, str]) -> bool:
 
 class Closable(Protocol):
     def close(self) -> None: ...
+
+
+P = TypeVar("P", bound=Closable)
+
+
+class BuiltOnFirstUse(Generic[P]):
+    """A probe built the first time it is asked, not at start-up.
+
+    The postpone and inhibit checks are asked only when a reminder falls due or idle time has
+    grown long. Built at start, their backends import their modules, load libraries through
+    ctypes and open connections (an X display) that then sit in memory all day: ~0.5 MiB
+    resident for a tray app that is otherwise idle (tests/bench/bench_idle.py). `build` must
+    not raise (create_postpone_checks and create_inhibit_check never do).
+    """
+
+    def __init__(self, build: Callable[[], P]) -> None:
+        self._build = build
+        self._probe: P | None = None
+
+    @property
+    def built(self) -> bool:
+        return self._probe is not None
+
+    @property
+    def probe(self) -> P:
+        if self._probe is None:
+            self._probe = self._build()
+        return self._probe
+
+    def close(self) -> None:
+        """Close the probe if it was ever built; safe to call twice."""
+        if self._probe is not None:
+            self._probe.close()
 
 
 def name_of(probe: object) -> str:

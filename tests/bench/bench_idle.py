@@ -35,7 +35,7 @@ from xtray import TrayTiming, XWatcher, wait_for_embedding  # noqa: E402
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 MIB = 1024 * 1024
 
-TARGET_RSS_RATIO = 1.15
+TARGET_RSS_RATIO = 1.10  # issue 9 (the foundation asked 1.15x)
 TARGET_CPU_PER_MIN = 0.01
 TARGET_CTXT_PER_MIN = 30.0
 TARGET_TRAY_SECONDS = 0.6

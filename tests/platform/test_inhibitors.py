@@ -178,3 +178,23 @@ def test_real_factory_with_an_unreachable_bus_and_no_display_is_null(qapp: objec
         assert "session-bus" in check.reason
     finally:
         check.close()
+
+
+def test_a_probe_built_on_first_use_is_built_once_and_closed_only_if_built() -> None:
+    from deskbreak.platform.asking import BuiltOnFirstUse
+
+    built: list[Fake] = []
+
+    def build() -> Fake:
+        built.append(Fake("late", True))
+        return built[-1]
+
+    never = BuiltOnFirstUse(build)
+    never.close()  # nothing was built: nothing to close, and nothing is built for it
+    assert built == [] and not never.built
+    lazy = BuiltOnFirstUse(build)
+    assert lazy.probe.inhibited() is True
+    assert lazy.probe.inhibited() is True
+    assert len(built) == 1 and lazy.probe is built[0] and lazy.built
+    lazy.close()
+    assert built[0].closed == 1

@@ -49,3 +49,37 @@ def test_objects_alive_after_release_are_left_out_of_full_collections():
     finally:
         gc.unfreeze()
     assert len(keep) == 1000
+
+
+def test_pyside_import_check_keeps_no_source_lines(tmp_path, monkeypatch):
+    from deskbreak.platform.memory import lighter_pyside_imports
+
+    assert lighter_pyside_imports() is True
+    feature = sys.modules["shibokensupport.feature"]
+    uses = tmp_path / "memtest_uses_qt.py"
+    uses.write_text("from PySide6.QtCore import QObject\n\nTHING = QObject\n")
+    plain = tmp_path / "memtest_plain.py"
+    plain.write_text("import os\n\nVALUE = os.sep\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    linecache.clearcache()
+    try:
+        import memtest_plain  # noqa: F401
+        import memtest_uses_qt  # noqa: F401
+    finally:
+        sys.modules.pop("memtest_plain", None)
+        sys.modules.pop("memtest_uses_qt", None)
+    assert str(uses) not in linecache.cache and str(plain) not in linecache.cache
+    # The same answers as PySide6's own check: a module naming PySide6 may select features.
+    assert feature.pyside_feature_dict.pop("memtest_uses_qt") == 0
+    assert feature.pyside_feature_dict.pop("memtest_plain") == -1
+
+
+def test_pyside_check_answers_without_a_source_file():
+    from types import ModuleType
+
+    from deskbreak.platform.memory import _mentions_pyside
+
+    assert _mentions_pyside(sys) is False  # built in
+    gone = ModuleType("gone")
+    gone.__file__ = "/nonexistent/gone.py"
+    assert _mentions_pyside(gone) is False

@@ -66,3 +66,17 @@ def test_a_history_write_in_the_same_folder_is_not_a_change_of_settings(qtbot, t
     watcher._fire()
     assert calls == [1, 1]
     conn.close()
+
+
+def test_a_deleted_config_file_is_seen_coming_back_and_watched_again(qtbot, tmp_path):
+    paths = Paths(tmp_path, tmp_path)
+    load_configuration(paths)
+    calls: list[int] = []
+    watcher = ConfigWatcher(paths.config_file, paths.routines_dir, lambda: calls.append(1))
+    paths.config_file.unlink()
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=3000)
+    paths.config_file.write_text('sit_limit = "35m"\n')  # created again: seen through the folder
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=3000)
+    paths.config_file.write_text('sit_limit = "40m"\n')  # and watched as a file again
+    qtbot.waitUntil(lambda: len(calls) == 3, timeout=3000)
+    del watcher
