@@ -21,7 +21,7 @@ Set DESKBREAK_HOME to keep settings and history in one folder of your choice.
 
 history --limit N: N is a whole number from {HISTORY_LIMIT[0]} to {HISTORY_LIMIT[1]:,} (default 20).
 
-history, stats, export, import and rest-day work whether or not the app runs:
+history, stats, export, import, rest-day and config work whether or not the app runs:
   stats [--week 2026-W47] [--json]  a week day by day (this week unless given), the days
       that met your goal, your current and best streak and the freezes held and used
   export --format csv|json [--since DATE] [--output FILE]  every event, oldest first;
@@ -31,16 +31,20 @@ history, stats, export, import and rest-day work whether or not the app runs:
       with any bad record is refused whole and nothing is written
   rest-day [DATE] [--undo]  mark today or DATE (YYYY-MM-DD, not in the future) as a rest
       day, which neither breaks nor extends a streak; --undo takes the mark back
+  config path | get [KEY] | set KEY VALUE  where config.toml is, a setting's value in force
+      (all without KEY), or change one: checked as the app checks the file, only that line
+      changes, and a running app applies it at once
 
 exit status:
   0  done (also when deskbreak was already running and was asked to show itself)
   1  it could not be done: the history cannot be read or written, an import was
      refused (the message names the line or record and the field), an export file
-     cannot be written, the running app refused the command, or another deskbreak
-     holds the lock but does not answer
+     cannot be written, config.toml cannot be read or written or is not valid TOML
+     (config get/set; it is left unchanged), the running app refused the command, or
+     another deskbreak holds the lock but does not answer
   2  wrong command line (unknown command or option, --limit out of range, a bad
-     --week, --since or DATE, a rest day in the future), or the tray app cannot
-     start here (no display)
+     --week, --since or DATE, a rest day in the future, an unknown setting or a value
+     config set refuses), or the tray app cannot start here (no display)
   3  the command needs the running app and deskbreak is not running
 """
 
@@ -82,11 +86,12 @@ def _parser() -> argparse.ArgumentParser:
     history.add_argument(
         "--limit", type=_limit, default=20, metavar="N", help="at most N entries, 1 to 100,000 (20)"
     )
-    from . import cli_history, cli_pause, cli_routines
+    from . import cli_config, cli_history, cli_pause, cli_routines
 
     cli_history.add_parsers(sub)
     cli_routines.add_parsers(sub)
     cli_pause.add_parsers(sub)
+    cli_config.add_parsers(sub)
     return parser
 
 
@@ -202,6 +207,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .cli_routines import run as run_routines
 
         return run_routines(args)
+    if command == "config":
+        from .cli_config import run as run_config
+
+        return run_config(args)
     if command in ("pause", "resume"):
         from .cli_pause import run as run_pause
 
