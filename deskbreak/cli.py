@@ -81,6 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     status = sub.add_parser("status", help="what the running app is doing")
     status.add_argument("--json", action="store_true", help="machine-readable output")
     sub.add_parser("quit", help="quit the running app")
+    sub.add_parser("settings", help="open the settings window in the running app")
     history = sub.add_parser("history", help="list logged breaks (works without the app running)")
     history.add_argument("--json", action="store_true", help="machine-readable output")
     history.add_argument(
@@ -225,6 +226,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Break window opened." if reply.get("opened") else "No routine to play; see the tray menu.")
     elif command == "review":
         print("Weekly review opened.")
+    elif command == "settings":
+        print("Settings window opened.")
     elif command == "quit":
         print("deskbreak is quitting.")
     return 0

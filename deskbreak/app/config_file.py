@@ -1,4 +1,5 @@
-"""Reading config.toml: created with commented defaults on first run, never written after that."""
+"""Reading config.toml: created with commented defaults on first run; after that only
+app/config_edit.py writes it, when the user asks (the settings window, `deskbreak config set`)."""
 
 from __future__ import annotations
 

@@ -6,8 +6,7 @@ import logging
 import sys
 from typing import Any
 
-from PySide6.QtCore import QLockFile, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from ..bundled import icon_path, resources_dir
@@ -39,6 +38,7 @@ from .program_windows import ProgramWindows
 from .review_service import ReviewService
 from .safety_content import load_safety_content
 from .session_events import SessionEvents
+from .settings_service import SettingsService
 from .single_instance import hand_over, install_signal_handlers, lock_trouble
 from .sound_cues import LazySound
 from .wakeups import SchedulerWakeups
@@ -150,6 +150,7 @@ def run_app() -> int:
     controller.windows.safety = safety
     program = ProgramService(controller, tray, break_log, config, safety, lasting)
     program_windows = ProgramWindows(program)
+    preferences = SettingsService(paths.config_file, break_log, program)
     problems += lasting
 
     def busy() -> bool:
@@ -172,6 +173,7 @@ def run_app() -> int:
         program.apply_configuration(fresh)
         sound.set_enabled(fresh.settings.sounds)
         review.apply_settings(fresh.settings)
+        preferences.reloaded()
         for problem in fresh.problems:
             print(f"deskbreak: {problem}", file=sys.stderr)
 
@@ -183,14 +185,16 @@ def run_app() -> int:
     sleep_watcher.sleeping.connect(session.sleeping)
     sleep_watcher.woke.connect(session.woke)
     watcher = ConfigWatcher(paths.config_file, paths.routines_dir, reload)
-    tray.settings_requested.connect(
-        lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.config_file)))
-    )
+    tray.settings_requested.connect(preferences.open_settings)
     controller.quit_requested.connect(app.quit)
 
     def activate(_: dict[str, Any]) -> dict[str, Any]:
-        tray.show_message("deskbreak is already running", "It lives here in the system tray.")
+        preferences.open_settings()  # the launcher (or `deskbreak`) again: the running copy's settings
         return {"state": policy.phase.value}
+
+    def open_settings(_: dict[str, Any]) -> dict[str, Any]:
+        preferences.open_settings()
+        return {"opened": True}
 
     def break_now(_: dict[str, Any]) -> dict[str, Any]:
         window = controller.take_break() if controller else None
@@ -222,6 +226,7 @@ def run_app() -> int:
         "resume": resume,
         "quit": quit_app,
         "activate": activate,
+        "settings": open_settings,
     }
     try:
         server: CommandServer | None = serve(paths.server_name, handlers)
@@ -233,6 +238,7 @@ def run_app() -> int:
     def on_quit() -> None:
         assert controller is not None
         review.close()
+        preferences.close()
         controller.shutdown()
         if server is not None:
             server.close()
@@ -254,7 +260,7 @@ def run_app() -> int:
         more = f"\n(+{len(problems) - 1} more in the tray menu)" if len(problems) > 1 else ""
         tray.show_message("deskbreak: a problem with your files", f"{problems[0]}{more}")
     QTimer.singleShot(0, check)
-    QTimer.singleShot(0, program.first_run)  # the safety notice, until it has been read once
+    QTimer.singleShot(0, preferences.first_run)  # the welcome, then the safety notice, until each is done
     QTimer.singleShot(2000, release_free_memory)  # start-up's garbage, once it has settled
     controller.window_closed.connect(lambda: QTimer.singleShot(1000, release_free_memory))
     code = app.exec()

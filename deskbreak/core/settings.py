@@ -214,7 +214,8 @@ _KNOWN = ", ".join(sorted(SPEC_BY_KEY))
 
 def _template() -> str:
     lines = [
-        "# deskbreak settings. Edit freely: deskbreak never rewrites this file.",
+        "# deskbreak settings. Edit freely: deskbreak changes this file only when you ask (the",
+        "# settings window, `deskbreak config set`), keeping your comments and layout.",
         '# Durations are written like "45m", "1h30m" or "90s".',
         "# A line starting with # is a comment; remove the # to change a setting.",
     ]

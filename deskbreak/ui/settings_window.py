@@ -122,6 +122,7 @@ class SettingsWindow(QWidget):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.refresh(values)
+        self.fields["sit_limit"].setFocus()  # the setting people come for first
         self.resize(640, 600)
 
     def _page(self, rows: tuple[tuple[str, str, str], ...], routines: list[tuple[str, str]]) -> QWidget:

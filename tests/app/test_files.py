@@ -27,7 +27,7 @@ def test_first_run_writes_commented_defaults_and_never_touches_the_file_again(tm
     settings, problems = load_settings(config)
     assert settings == DEFAULTS and problems == []
     text = config.read_text()
-    assert '# sit_limit = "45m"' in text and "never rewrites" in text
+    assert '# sit_limit = "45m"' in text and "changes this file only when you ask" in text
     config.write_text('sit_limit = "1h30m"\n')
     before = config.stat().st_mtime_ns
     settings, problems = load_settings(config)

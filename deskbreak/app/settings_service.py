@@ -1,0 +1,136 @@
+"""The settings window and the first-run welcome, as the app opens them.
+
+Both edit config.toml through app/config_edit.py (comments and layout kept, written atomically,
+a hand edit made meanwhile kept); the running app's config watcher then applies the change as it
+does after a hand edit, and `reloaded()` shows the file as it is now in an open window. One
+window of each at a time; asking again brings the open one forward.
+
+First run: a new user (the safety notice never read) gets the welcome, then the safety notice;
+someone who used deskbreak before the welcome existed is not shown it. Finishing or skipping the
+welcome is remembered in the history's app state; closing it otherwise brings it back next time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, Slot
+
+from .config_edit import ConfigFileError, SettingRefused, read_settings, set_values
+
+if TYPE_CHECKING:
+    from ..storage.break_log import BreakLog
+    from ..ui.settings_window import StartAtLogin
+    from .program_service import ProgramService
+
+WELCOME_KEY = "welcome"  # app_state: "done" once the welcome was finished or skipped
+PROGRAM_CHOICE = ("program", "The 6-week program (a routine picked for each break)")
+
+
+class SettingsService(QObject):
+    def __init__(
+        self,
+        config_file: Path,
+        break_log: BreakLog,
+        program: ProgramService,
+        start_at_login: Callable[[], StartAtLogin | None] = lambda: None,
+    ) -> None:
+        super().__init__()
+        self.config_file = config_file
+        self.log = break_log
+        self.program = program
+        self.start_at_login = start_at_login
+        self.settings_window: Any = None
+        self.welcome_window: Any = None
+
+    # -- what the windows read and write ---------------------------------------------------
+
+    def values(self) -> dict[str, str]:
+        try:
+            return read_settings(self.config_file).values
+        except ConfigFileError:
+            return {}  # a file that cannot be read: the windows show the defaults
+
+    def save(self, changes: dict[str, str]) -> str | None:
+        """Write `changes`; the problem in words, or None when written."""
+        try:
+            set_values(self.config_file, changes)
+        except (SettingRefused, ConfigFileError) as exc:
+            return str(exc)
+        return None
+
+    def routines(self) -> list[tuple[str, str]]:
+        library = self.program.config.library
+        mine = sorted((rid, routine.title) for rid, routine in library.routines.items())
+        return [PROGRAM_CHOICE, *mine]
+
+    # -- windows ---------------------------------------------------------------------------
+
+    @Slot()
+    def open_settings(self) -> None:
+        if self._bring_forward(self.settings_window):
+            return
+        from ..ui.settings_window import SettingsWindow
+
+        window = SettingsWindow(self.values(), self.save, self.routines(), self.start_at_login())
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        window.destroyed.connect(self._settings_gone)
+        self.settings_window = window
+        self._show(window)
+
+    def _settings_gone(self, _: object = None) -> None:
+        self.settings_window = None
+
+    def reloaded(self) -> None:
+        """config.toml changed (by hand, or by us): an open window shows it as it is now."""
+        if self.settings_window is not None:
+            self.settings_window.refresh(self.values())
+
+    @Slot()
+    def first_run(self) -> None:
+        """The welcome for a new user, then the safety notice (until each is done)."""
+        done = self.log.value(WELCOME_KEY) == "done"
+        if not done and self.program._load() and self.program.profile.safety_seen:
+            self.log.set_value(WELCOME_KEY, "done")  # used deskbreak before the welcome existed
+            done = True
+        if done:
+            self.program.first_run()
+        else:
+            self.open_welcome()
+
+    @Slot()
+    def open_welcome(self) -> None:
+        if self._bring_forward(self.welcome_window):
+            return
+        from ..ui.welcome_window import WelcomeWindow
+
+        window = WelcomeWindow(self.values(), self.save, self.start_at_login())
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        window.finished_welcome.connect(lambda: self.log.set_value(WELCOME_KEY, "done"))
+        window.finished.connect(lambda _: self.program.first_run())  # then the safety notice
+        window.destroyed.connect(self._welcome_gone)
+        self.welcome_window = window
+        self._show(window)
+
+    def _welcome_gone(self, _: object = None) -> None:
+        self.welcome_window = None
+
+    @classmethod
+    def _bring_forward(cls, window: Any) -> bool:
+        if window is None:
+            return False
+        cls._show(window)
+        return True
+
+    @staticmethod
+    def _show(window: Any) -> None:
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def close(self) -> None:
+        for window in (self.settings_window, self.welcome_window):
+            if window is not None:
+                window.close()
