@@ -87,12 +87,13 @@ def _parser() -> argparse.ArgumentParser:
     history.add_argument(
         "--limit", type=_limit, default=20, metavar="N", help="at most N entries, 1 to 100,000 (20)"
     )
-    from . import cli_config, cli_history, cli_pause, cli_routines
+    from . import cli_config, cli_desktop, cli_history, cli_pause, cli_routines
 
     cli_history.add_parsers(sub)
     cli_routines.add_parsers(sub)
     cli_pause.add_parsers(sub)
     cli_config.add_parsers(sub)
+    cli_desktop.add_parsers(sub)
     return parser
 
 
@@ -216,6 +217,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .cli_pause import run as run_pause
 
         return run_pause(args, _ask)
+    if command in ("install-desktop-entry", "autostart"):
+        from .cli_desktop import run as run_desktop
+
+        return run_desktop(args)
     reply = _ask(command)
     if reply is None:
         return EXIT_NOT_RUNNING
