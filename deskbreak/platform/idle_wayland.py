@@ -9,7 +9,7 @@ long (``idled``) and when input comes again (``resumed``). Two protocols carry t
   counts input only, as the other idle sources do, and ignores idle inhibitors (a video player
   that keeps the screen on does not make a user who walked away look present).
 * ``org_kde_kwin_idle``: KWin before Plasma 6 and wlroots before 0.17 (Debian 12's sway 1.7).
-  Bindings in idle_wayland_kde.py.
+  Both protocols, as requests and events, are in idle_wayland_kde.py.
 
 Bookkeeping (:class:`IdleBook`, no Wayland in it): the monitor keeps, from those events, when the
 user went idle, and answers :meth:`WaylandIdleMonitor.idle_seconds` from the clock without a
@@ -37,9 +37,12 @@ not run (and without a QCoreApplication, where no notifier is made). Neither pro
 events, so an event is dated when it is read: at most an event-loop turn late.
 
 The compositor closing the connection (the session ended) makes ``idle_seconds()`` None for
-good. Construction raises IdleMonitorUnavailable when pywayland is not installed (it is the
-``wayland`` extra), the display cannot be reached, no seat or idle protocol is offered, or the
-compositor does not answer within CONNECT_TIMEOUT; it never blocks longer than that.
+good. Construction raises IdleMonitorUnavailable when the display cannot be reached, no seat or
+idle protocol is offered, or the compositor does not answer within CONNECT_TIMEOUT; it never
+blocks longer than that.
+
+The connection is deskbreak's own wire client (wayland_wire.py, stdlib only): as libwayland
+does, it takes an inherited WAYLAND_SOCKET first, else connects to WAYLAND_DISPLAY.
 
 Threading: built and called on the GUI thread (the notifier belongs to the thread that built it).
 """
@@ -48,16 +51,16 @@ from __future__ import annotations
 
 import logging
 import os
-import select
 import time
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from deskbreak.platform import wayland_wire
 from deskbreak.platform.idle_base import IdleMonitorUnavailable
+from deskbreak.platform.idle_wayland_kde import IDLED, RESUMED, ExtIdleNotifierV1, IdleManager, OrgKdeKwinIdle
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSocketNotifier
-    from pywayland.client import Display
 
 __all__ = [
     "CONNECT_TIMEOUT",
@@ -76,6 +79,9 @@ SHORT_TIMEOUT = 30.0
 
 CONNECT_TIMEOUT = 2.0
 """Bound of each round trip while setting up (globals, then the notifications)."""
+
+CLOSE_TIMEOUT = 0.5
+"""Bound of the round trip that makes sure the compositor read the destroy requests on close."""
 
 EXT_IDLE_NOTIFY = "ext-idle-notify-v1"
 KDE_IDLE = "org_kde_kwin_idle"
@@ -166,32 +172,27 @@ class WaylandIdleMonitor:
         self._clock = clock
         self._timeouts = [float(t) for t in timeouts]
         self._connect_timeout = connect_timeout
-        self._display: Display | None = None
+        self._wire: wayland_wire.Connection | None = None
         self._notifier: QSocketNotifier | None = None
-        self._objects: list[Any] = []  # proxies kept alive while connected (seat, manager, ...)
-        self._notifications: list[Any] = []
+        self._manager: IdleManager | None = None
+        self._notifications: list[int] = []
         self.protocol = ""
         self.lost = False  # the compositor went away (or broke the protocol): None from now on
         try:
-            from pywayland.client import Display
-        except ImportError as exc:
-            raise IdleMonitorUnavailable(
-                f"pywayland is not installed ({exc}); install deskbreak[wayland]"
-            ) from exc
-        path = socket_path(display, runtime_dir)
-        wayland = Display(path)
+            fd = wayland_wire.take_socket_fd(os.environ)
+            where = f"WAYLAND_SOCKET {fd}" if fd is not None else socket_path(display, runtime_dir)
+            wire = wayland_wire.connect(where, fd=fd)
+        except wayland_wire.WaylandError as exc:
+            raise IdleMonitorUnavailable(f"cannot connect to the Wayland display ({exc})") from exc
+        self._wire = wire
         try:
-            wayland.connect()
-        except ValueError as exc:
-            raise IdleMonitorUnavailable(f"cannot connect to the Wayland display at {path}") from exc
-        self._display = wayland
-        try:
-            self._book = self._register(wayland)
+            self._book = self._register(wire)
         except BaseException:
+            self.lost = True  # no release round trip: the bound on the time taken stays
             self.close()
             raise
-        self._watch(wayland.get_fd())
-        log.info("Wayland idle source: %s on %s", self.protocol, path)
+        self._watch(wire.fileno())
+        log.info("Wayland idle source: %s on %s", self.protocol, where)
 
     # -- the contract -------------------------------------------------------------------------
 
@@ -203,7 +204,7 @@ class WaylandIdleMonitor:
     def idle_seconds(self) -> float | None:
         """Seconds since the last input, from the events so far; None once the compositor is gone."""
         self.pump()
-        if self.lost or self._display is None:
+        if self.lost or self._wire is None:
             return None
         return self._book.idle_seconds(self._clock())
 
@@ -213,36 +214,38 @@ class WaylandIdleMonitor:
             self._notifier.setEnabled(False)
             self._notifier.deleteLater()
             self._notifier = None
-        display, self._display = self._display, None
-        if display is None:
+        wire, self._wire = self._wire, None
+        if wire is None:
             return
-        if not self.lost:
+        manager, self._manager = self._manager, None
+        if not self.lost and manager is not None:
             try:
                 for notification in self._notifications:
-                    _release(notification)
-                display.flush()
-            except Exception:
+                    manager.end(notification)
+                manager.destroy()
+                # A compositor that sees the hang-up first may drop the requests unread (libwayland
+                # does): wait, briefly, until it has them.
+                wire.roundtrip(min(self._connect_timeout, CLOSE_TIMEOUT))
+            except wayland_wire.WaylandError:
                 log.debug("releasing the idle notifications failed", exc_info=True)
         self._notifications.clear()
-        self._objects.clear()
-        try:
-            display.disconnect()
-        except Exception:
-            log.debug("disconnecting from the Wayland display failed", exc_info=True)
+        wire.close()
 
     # -- events -------------------------------------------------------------------------------
 
     def pump(self) -> None:
         """Send what is queued, read what the compositor sent (never blocks), run the handlers."""
-        display = self._display
-        if display is None or self.lost:
+        wire = self._wire
+        if wire is None or self.lost:
             return
         try:
-            display.flush()
-            display.read()  # non-blocking: libwayland reads with MSG_DONTWAIT
-            display.dispatch(block=False)
-            display.flush()  # requests a handler made; -1 (EAGAIN, EPIPE) shows on the next read
-        except Exception as exc:  # pywayland raises RuntimeError once the connection is broken
+            wire.flush()
+            wire.read()
+            wire.dispatch()
+            wire.flush()
+            if wire.eof:
+                raise wayland_wire.ConnectionLost("the compositor closed the connection")
+        except wayland_wire.WaylandError as exc:
             self._lose(exc)
 
     def _lose(self, exc: BaseException) -> None:
@@ -264,115 +267,60 @@ class WaylandIdleMonitor:
 
     # -- set-up -------------------------------------------------------------------------------
 
-    def _register(self, display: Display) -> IdleBook:
-        from pywayland.protocol.wayland import WlSeat
-
+    def _register(self, wire: wayland_wire.Connection) -> IdleBook:
         offered: dict[str, tuple[int, int]] = {}  # interface -> (global name, version)
+        used: dict[int, str] = {}  # the globals bound: name -> interface
 
-        def on_global(_registry: object, name: int, interface: str, version: int) -> None:
-            offered.setdefault(interface, (name, version))
+        def on_registry(opcode: int, payload: bytes) -> None:
+            if opcode == wayland_wire.GLOBAL:
+                name, interface, version = wayland_wire.unpack("usu", payload)
+                assert isinstance(name, int) and isinstance(version, int)
+                offered.setdefault(str(interface), (name, version))
+            elif opcode == wayland_wire.GLOBAL_REMOVE:  # the seat or the idle manager gone: no events
+                (name,) = wayland_wire.unpack("u", payload)
+                if isinstance(name, int) and name in used:
+                    self._lose(wayland_wire.WaylandError(f"the compositor removed its {used[name]}"))
 
-        registry = display.get_registry()
-        registry.dispatcher["global"] = on_global
-        self._objects.append(registry)
-        self._roundtrip(display)
-        if WlSeat.name not in offered:
+        registry = wire.get_registry(on_registry)
+        self._roundtrip(wire)
+        if "wl_seat" not in offered:
             raise IdleMonitorUnavailable("the compositor offers no wl_seat")
-        seat_name, _ = offered[WlSeat.name]
-        seat = registry.bind(seat_name, WlSeat, 1)
-        self._objects.append(seat)
-        if "ext_idle_notifier_v1" in offered:
-            make = self._ext_notifications(registry, offered["ext_idle_notifier_v1"], seat)
+        seat = wire.bind(registry, offered["wl_seat"][0], "wl_seat", 1, None)  # its events: unused
+        manager: IdleManager
+        if ExtIdleNotifierV1.interface in offered:
+            name, version = offered[ExtIdleNotifierV1.interface]
+            manager = ExtIdleNotifierV1(wire, registry, name, min(version, 2))
             self.protocol = EXT_IDLE_NOTIFY
-        elif KDE_IDLE in offered:
-            make = self._kde_notifications(registry, offered[KDE_IDLE], seat)
+        elif OrgKdeKwinIdle.interface in offered:
+            manager = OrgKdeKwinIdle(wire, registry, offered[OrgKdeKwinIdle.interface][0], 1)
             self.protocol = KDE_IDLE
         else:
             raise IdleMonitorUnavailable(
                 "the compositor offers neither ext_idle_notifier_v1 nor org_kde_kwin_idle"
             )
+        self._manager = manager
+        used.update({offered["wl_seat"][0]: "wl_seat", offered[manager.interface][0]: manager.interface})
         book = IdleBook(self._timeouts, self._clock())
         for index, timeout in enumerate(self._timeouts):
-            notification, idle_event = make(round(timeout * 1000))
-            notification.dispatcher[idle_event] = self._on_idled(book, index, timeout)
-            notification.dispatcher["resumed"] = self._on_resumed(book, index)
-            self._notifications.append(notification)
-        self._roundtrip(display)  # the compositor has them (or has said it refuses them)
+            handler = self._on_event(book, index, timeout)
+            self._notifications.append(manager.notification(seat, round(timeout * 1000), handler))
+        self._roundtrip(wire)  # the compositor has them (or has said it refuses them)
         return book
 
-    def _ext_notifications(
-        self, registry: Any, offer: tuple[int, int], seat: Any
-    ) -> Callable[[int], tuple[Any, str]]:
-        from pywayland.protocol.ext_idle_notify_v1 import ExtIdleNotifierV1
-
-        name, version = offer
-        notifier = registry.bind(name, ExtIdleNotifierV1, min(version, 2))
-        self._objects.append(notifier)
-        input_only = version >= 2
-
-        def make(timeout_ms: int) -> tuple[Any, str]:
-            if input_only:
-                return notifier.get_input_idle_notification(timeout_ms, seat), "idled"
-            return notifier.get_idle_notification(timeout_ms, seat), "idled"
-
-        return make
-
-    def _kde_notifications(
-        self, registry: Any, offer: tuple[int, int], seat: Any
-    ) -> Callable[[int], tuple[Any, str]]:
-        from deskbreak.platform.idle_wayland_kde import OrgKdeKwinIdle
-
-        manager = registry.bind(offer[0], OrgKdeKwinIdle, 1)
-        self._objects.append(manager)
-
-        def make(timeout_ms: int) -> tuple[Any, str]:
-            return manager.get_idle_timeout(seat, timeout_ms), "idle"
-
-        return make
-
-    def _on_idled(self, book: IdleBook, index: int, timeout: float) -> Callable[..., None]:
-        def handler(*_: object) -> None:
-            book.idled(index, timeout, self._clock())
+    def _on_event(self, book: IdleBook, index: int, timeout: float) -> wayland_wire.Handler:
+        def handler(opcode: int, _payload: bytes) -> None:
+            if opcode == IDLED:
+                book.idled(index, timeout, self._clock())
+            elif opcode == RESUMED:
+                book.resumed(index, self._clock())
 
         return handler
 
-    def _on_resumed(self, book: IdleBook, index: int) -> Callable[..., None]:
-        def handler(*_: object) -> None:
-            book.resumed(index, self._clock())
-
-        return handler
-
-    def _roundtrip(self, display: Display) -> None:
+    def _roundtrip(self, wire: wayland_wire.Connection) -> None:
         """wl_display.sync and wait for its done, at most connect_timeout (never a blind block)."""
-        done: list[bool] = []
-        callback = display.sync()
-        callback.dispatcher["done"] = lambda *_: done.append(True)
-        fd = display.get_fd()
-        deadline = time.monotonic() + self._connect_timeout
         try:
-            while not done:
-                display.flush()
-                display.dispatch(block=False)
-                if done:
-                    break
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise IdleMonitorUnavailable(
-                        f"the compositor did not answer within {self._connect_timeout:g} s"
-                    )
-                readable, _, _ = select.select([fd], [], [], remaining)
-                if readable:
-                    display.read()
-                    display.dispatch(block=False)
-        except RuntimeError as exc:  # the connection broke: a protocol error or a closed socket
+            wire.roundtrip(self._connect_timeout)
+        except wayland_wire.WaylandTimeout as exc:
+            raise IdleMonitorUnavailable(str(exc)) from exc
+        except wayland_wire.WaylandError as exc:  # a protocol error or a closed socket
             raise IdleMonitorUnavailable(f"the Wayland connection failed: {exc}") from exc
-
-
-def _release(notification: Any) -> None:
-    """Destroy a notification object with its protocol's destructor request."""
-    if getattr(notification, "destroyed", True):
-        return
-    if hasattr(notification, "release"):
-        notification.release()  # org_kde_kwin_idle_timeout
-    else:
-        notification.destroy()  # ext_idle_notification_v1

@@ -1,10 +1,11 @@
 """The Wayland idle source under a real compositor: Debian's sway, headless (sway_session.py).
 
 Real: sway (wlroots) and its org_kde_kwin_idle, the input that `wtype` types through its virtual
-keyboard, libwayland, the QSocketNotifier that reads the events, the factory, and in the last
-test the whole app, whose `status --json` goes from sitting to away and back. The app's windows
-are offscreen (Qt's wayland platform is not needed: the idle source talks to sway itself). It
-takes the core's shortest natural break, one minute, to see a user go away: about 100 s.
+keyboard, deskbreak's own wire client (wayland_wire.py), the QSocketNotifier that reads the
+events, the factory, and in the last test the whole app, whose `status --json` goes from sitting
+to away and back. The app's windows are offscreen (Qt's wayland platform is not needed: the idle
+source talks to sway itself). It takes the core's shortest natural break, one minute, to see a
+user go away: about 100 s.
 
 Without sway or wtype these tests skip, unless CI=true or DESKBREAK_REQUIRE_DESKTOP=1.
 """
@@ -36,7 +37,6 @@ def _require(tools: list[str]) -> None:
 @pytest.fixture(scope="module")
 def sway(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SwaySession]:
     _require(missing_sway_tools())
-    pytest.importorskip("pywayland", reason="pywayland is the `wayland` extra (installed by `.[test]`)")
     with SwaySession(tmp_path_factory.mktemp("sway")) as session:
         yield session
 

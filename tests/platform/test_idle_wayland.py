@@ -5,13 +5,20 @@ itself is tested against a stand-in compositor (test_idle_wayland_ext.py) and re
 
 from __future__ import annotations
 
+import contextlib
+import os
+import socket
+import subprocess
 import sys
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from deskbreak.platform.idle import DEFAULT_BACKENDS, create_idle_monitor
-from deskbreak.platform.idle_base import IdleMonitorUnavailable, NullIdleMonitor
+from deskbreak.platform import wayland_wire as wire
+from deskbreak.platform.idle_base import IdleMonitorUnavailable
 from deskbreak.platform.idle_wayland import SHORT_TIMEOUT, IdleBook, WaylandIdleMonitor, socket_path
 
 
@@ -90,19 +97,111 @@ def test_no_compositor_is_unavailable(tmp_path: Path) -> None:
         WaylandIdleMonitor("wayland-9", runtime_dir=str(tmp_path))
 
 
-def test_without_pywayland_the_factory_skips_the_source(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    monkeypatch.setitem(sys.modules, "pywayland.client", None)  # import fails as if not installed
-    with pytest.raises(IdleMonitorUnavailable, match=r"deskbreak\[wayland\]"):
-        WaylandIdleMonitor("wayland-1", runtime_dir=str(tmp_path))
-    sway = {
-        "XDG_SESSION_TYPE": "wayland",
-        "XDG_CURRENT_DESKTOP": "sway",
-        "WAYLAND_DISPLAY": "wayland-1",
-        "XDG_RUNTIME_DIR": str(tmp_path),
-    }
-    only = {"wayland": DEFAULT_BACKENDS["wayland"]}  # the real constructor, no D-Bus source
-    monitor = create_idle_monitor(platform="linux", environ=sway, backends=only)
-    assert isinstance(monitor, NullIdleMonitor)
-    assert "'wayland' unavailable: pywayland is not installed" in monitor.reason
+def test_the_wayland_source_does_not_load_pywayland() -> None:
+    """The app's Wayland client is wayland_wire (stdlib): pywayland is for the tests' stand-in only."""
+    code = (
+        "import sys; import deskbreak.platform.idle_wayland; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pywayland', 'cffi', 'xml')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+class FakeCompositor:
+    """A compositor in a thread, over WAYLAND_SOCKET: offers ``globals_`` and records requests."""
+
+    def __init__(self, globals_: list[str]) -> None:
+        self.globals = globals_
+        self.client, self._server = socket.socketpair()
+        self.requests: list[tuple[int, int, bytes]] = []
+        self.bound: dict[str, int] = {}
+        self.registry = 0
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        decoder = wire.Decoder()
+        while data := self._server.recv(4096):
+            decoder.feed(data)
+            for object_id, opcode, payload in decoder.messages():
+                if (object_id, opcode) == (1, 1):  # get_registry
+                    (self.registry,) = wire.unpack("n", payload)  # type: ignore[assignment]
+                    for name, interface in enumerate(self.globals, 1):
+                        self._send(self.registry, 0, wire.pack("usu", name, interface, 1))
+                elif (object_id, opcode) == (1, 0):  # sync: done, then delete_id
+                    (callback,) = wire.unpack("n", payload)
+                    self._send(callback, 0, wire.pack("u", 0))  # type: ignore[arg-type]
+                    self._send(1, 1, wire.pack("u", callback))
+                elif (object_id, opcode) == (self.registry, 0):  # bind
+                    _name, interface, _version, new = wire.unpack("usun", payload)
+                    self.bound[str(interface)] = new  # type: ignore[assignment]
+                else:
+                    self.requests.append((object_id, opcode, payload))
+
+    def remove(self, name: int) -> None:
+        self._send(self.registry, 1, wire.pack("u", name))  # wl_registry.global_remove
+
+    def _send(self, object_id: int, opcode: int, payload: bytes) -> None:
+        with contextlib.suppress(OSError):  # the client may have hung up (a test's monitor gave up)
+            self._server.sendall(wire.encode(object_id, opcode, payload))
+
+    def ended(self) -> bool:
+        """The client closed its end and every request it sent was read."""
+        self._thread.join(5)
+        return not self._thread.is_alive()
+
+    def close(self) -> None:
+        if self._thread.is_alive():
+            self._server.shutdown(socket.SHUT_RDWR)
+            self._thread.join(5)
+        self._server.close()
+
+
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Iterator[FakeCompositor]:
+    compositor = FakeCompositor(request.param)
+    monkeypatch.setenv("WAYLAND_SOCKET", str(compositor.client.detach()))
+    yield compositor
+    compositor.close()
+
+
+@pytest.mark.parametrize("fake", [["wl_seat", "wl_compositor"]], indirect=True)
+def test_a_compositor_without_an_idle_protocol_is_unavailable(fake: FakeCompositor) -> None:
+    with pytest.raises(IdleMonitorUnavailable, match="neither ext_idle_notifier_v1 nor org_kde_kwin_idle"):
+        WaylandIdleMonitor(connect_timeout=2.0)
+    assert "WAYLAND_SOCKET" not in os.environ  # taken, as libwayland does
+
+
+@pytest.mark.parametrize("fake", [["org_kde_kwin_idle"]], indirect=True)
+def test_a_compositor_without_a_seat_is_unavailable(fake: FakeCompositor) -> None:
+    with pytest.raises(IdleMonitorUnavailable, match="no wl_seat"):
+        WaylandIdleMonitor(connect_timeout=2.0)
+
+
+@pytest.mark.parametrize("fake", [["wl_seat", "org_kde_kwin_idle"]], indirect=True)
+def test_kde_idle_requests_on_the_wire(fake: FakeCompositor) -> None:
+    monitor = WaylandIdleMonitor(timeouts=(30.0, 1.5), connect_timeout=2.0)
+    seat, manager = fake.bound["wl_seat"], fake.bound["org_kde_kwin_idle"]
+    first, second = (manager + 1, manager + 2)
+    # get_idle_timeout(new_id, seat, timeout ms): opcode 0, the seat before the timeout
+    assert fake.requests == [
+        (manager, 0, wire.pack("nou", first, seat, 30_000)),
+        (manager, 0, wire.pack("nou", second, seat, 1_500)),
+    ]
+    monitor.close()
+    assert fake.ended()
+    assert fake.requests[2:] == [(first, 0, b""), (second, 0, b"")]  # release: opcode 0
+
+
+@pytest.mark.parametrize("fake", [["wl_seat", "wl_output", "org_kde_kwin_idle"]], indirect=True)
+def test_the_seat_removed_ends_the_source(fake: FakeCompositor) -> None:
+    monitor = WaylandIdleMonitor(connect_timeout=2.0)
+    try:
+        fake.remove(2)  # a global not used: nothing changes
+        fake.remove(1)  # the seat
+        deadline = time.monotonic() + 5
+        while monitor.idle_seconds() is not None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert monitor.lost
+    finally:
+        monitor.close()

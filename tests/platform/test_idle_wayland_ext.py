@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("pywayland", reason="pywayland is the `wayland` extra (installed by `.[test]`)")
+pytest.importorskip("pywayland", reason="the stand-in compositor runs on pywayland (installed by `.[test]`)")
 
 from deskbreak.platform.idle import create_idle_monitor  # noqa: E402
 from deskbreak.platform.idle_base import IdleMonitorUnavailable  # noqa: E402
