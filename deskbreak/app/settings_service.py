@@ -29,13 +29,39 @@ WELCOME_KEY = "welcome"  # app_state: "done" once the welcome was finished or sk
 PROGRAM_CHOICE = ("program", "The 6-week program (a routine picked for each break)")
 
 
+def system_start_at_login() -> StartAtLogin | None:
+    """Start at login as this OS does it (platform/autostart.py); a failure is said in words."""
+    from ..platform.autostart import AutostartError, create_autostart
+    from ..ui.settings_window import StartAtLogin
+
+    try:
+        autostart = create_autostart()
+    except (AutostartError, OSError):
+        return None
+
+    def enabled() -> bool:
+        try:
+            return autostart.enabled()
+        except (AutostartError, OSError):
+            return False
+
+    def set_enabled(on: bool) -> str | None:
+        try:
+            autostart.enable() if on else autostart.disable()
+        except (AutostartError, OSError) as exc:
+            return str(exc)
+        return None
+
+    return StartAtLogin(enabled, set_enabled)
+
+
 class SettingsService(QObject):
     def __init__(
         self,
         config_file: Path,
         break_log: BreakLog,
         program: ProgramService,
-        start_at_login: Callable[[], StartAtLogin | None] = lambda: None,
+        start_at_login: Callable[[], StartAtLogin | None] = system_start_at_login,
     ) -> None:
         super().__init__()
         self.config_file = config_file

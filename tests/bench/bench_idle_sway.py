@@ -3,7 +3,7 @@
     python tests/bench/bench_idle_sway.py [--idle-seconds 120] [--json out.json] [--no-warmup] [--keep]
 
 A report, not a gate: exit 0 whatever the figures (FAIL lines say what is over target); exit 2
-when sway (or wtype, pywayland, Xvfb, dbus-daemon) is missing or the session cannot start. Not
+when sway (or wtype, Xvfb, dbus-daemon) is missing or the session cannot start. Not
 collected by pytest (bench_*.py). The measuring is bench_idle.py's (imported, not copied); see
 tests/bench/README.md for what is measured and how.
 """
@@ -11,7 +11,6 @@ tests/bench/README.md for what is measured and how.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import shutil
 import subprocess
@@ -306,8 +305,6 @@ def print_report(
 
 def missing() -> list[str]:
     tools = missing_sway_tools() + [t for t in missing_tools() if t in ("Xvfb", "dbus-daemon")]
-    if importlib.util.find_spec("pywayland") is None:
-        tools.append("pywayland (the `wayland` extra)")
     return tools
 
 

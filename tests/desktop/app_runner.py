@@ -38,6 +38,8 @@ class RunningApp:
         self.first_run = first_run  # False: as a returning user (the safety notice already read)
         self.home = home
         self.env = {**desktop.env, "DESKBREAK_HOME": str(home), "PYTHONUNBUFFERED": "1"}
+        # Start at login and the launcher write under these: never the real user's folders.
+        self.env.update(XDG_CONFIG_HOME=str(home / "xdg-config"), XDG_DATA_HOME=str(home / "xdg-data"))
         self.env.pop("CI", None)
         self.stderr_path = home / "app.stderr"
         self.process: subprocess.Popen[bytes] | None = None

@@ -30,6 +30,8 @@ def test_a_first_start_shows_the_welcome_then_the_safety_notice_and_neither_agai
         desktop.xdotool("key", "--clearmodifiers", "Return")  # Next
         desktop.xdotool("key", "--clearmodifiers", "Return")  # Start
         assert desktop.wait_until(lambda: not app.windows_named(WELCOME), 10), app.stderr
+        entry = home / "xdg-config" / "autostart" / "deskbreak.desktop"  # start at login was offered ticked
+        assert entry.exists() and "X-Deskbreak-Autostart=true" in entry.read_text()
         assert desktop.wait_until(lambda: app.windows_named(NOTICE), 10), app.stderr
         [notice] = app.windows_named(NOTICE)
         desktop.xdotool("windowfocus", "--sync", notice)
