@@ -293,7 +293,8 @@ class Controller(QObject):
     def refresh_tray(self) -> None:
         now = self.clock.now()
         status = self.policy.status(now)
-        self.tray.render(views.tray_view(status, now, len(self.problems), self.program_label()))
+        limit = self.policy.settings.sit_limit
+        self.tray.render(views.tray_view(status, now, len(self.problems), self.program_label(), limit))
 
     def status(self) -> dict[str, Any]:
         now = self.clock.now()

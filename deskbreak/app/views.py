@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.durations import humanize
 from ..core.policy import Phase, Status
-from ..ui.view_data import HistoryRow, TrayView
+from ..ui.view_data import HistoryRow, TrayLook, TrayView
 
 if TYPE_CHECKING:
     from ..core.effects import BreakCounted
@@ -24,6 +24,17 @@ def clock_time(moment: datetime, now: datetime) -> str:
     if abs((today.date() - local.date()).days) < 7:
         return local.strftime("%a %H:%M")
     return local.strftime("%Y-%m-%d %H:%M")
+
+
+HELD = {
+    "in a call": "it waits until your call ends",
+    "a fullscreen window": "it waits until you leave fullscreen",
+    "do not disturb": "it waits while do-not-disturb is on",
+}
+
+
+def held_text(reason: str) -> str:
+    return HELD.get(reason, f"waiting ({reason})")
 
 
 def status_lines(status: Status, now: datetime) -> tuple[str, str]:
@@ -44,11 +55,7 @@ def status_lines(status: Status, now: datetime) -> tuple[str, str]:
         return "Paused", f"Until {clock_time(until, now)}"
     sitting = f"Sitting for {humanize(status.sitting_for)}"
     if status.held is not None:
-        return sitting, {
-            "in a call": "Break due; it waits until your call ends",
-            "a fullscreen window": "Break due; it waits until you leave fullscreen",
-            "do not disturb": "Break due; it waits while do-not-disturb is on",
-        }.get(status.held, f"Break due; waiting ({status.held})")
+        return sitting, f"Break due; {held_text(status.held)}"
     if status.phase is Phase.DUE:
         overdue = f" (reminded {status.reminded} times)" if status.reminded > 1 else ""
         return sitting, f"Time for a break!{overdue}"
@@ -58,9 +65,73 @@ def status_lines(status: Status, now: datetime) -> tuple[str, str]:
     return sitting, f"{verb} {clock_time(status.due_at, now)}"
 
 
-def tray_view(status: Status, now: datetime, problems: int, program: str = "") -> TrayView:
+def _until(moment: datetime | None, now: datetime) -> str | None:
+    """A pause's end in words, or None for one with no end."""
+    return None if moment is None or moment.year >= 9999 else clock_time(moment, now)
+
+
+def tray_summary(status: Status, now: datetime) -> str:
+    """The tooltip's line: "Sitting 38 min · break at 14:45", "Paused until 15:30", ..."""
+    phase = status.phase
+    if phase is Phase.AWAY:
+        return "Away from the desk"
+    if phase is Phase.ON_BREAK:
+        return "On a break"
+    if phase is Phase.PAUSED:
+        until = _until(status.paused_until, now)
+        if status.off_hours:
+            return f"Outside working hours · back at {until}" if until else "Outside working hours"
+        return f"Paused until {until}" if until else "Paused until you resume"
+    sitting = f"Sitting {humanize(status.sitting_for)}"
+    if status.held is not None:
+        return f"{sitting} · break due; {held_text(status.held)}"
+    if phase is Phase.DUE and status.reminded > 1:
+        return f"{sitting} · break overdue (reminded {status.reminded} times)"
+    if phase is Phase.DUE:
+        return f"{sitting} · time for a break"
+    if status.due_at is None:
+        return sitting
+    verb = "break snoozed until" if phase is Phase.SNOOZED else "break at"
+    return f"{sitting} · {verb} {clock_time(status.due_at, now)}"
+
+
+def tray_look(status: Status) -> TrayLook:
+    """The icon's picture for a status: it follows the phase (and why a pause is on)."""
+    phase = status.phase
+    if phase is Phase.ON_BREAK:
+        return TrayLook.ON_BREAK
+    if phase is Phase.PAUSED:
+        return TrayLook.OFF_HOURS if status.off_hours else TrayLook.PAUSED
+    if phase is Phase.DUE and status.reminded > 1:
+        return TrayLook.OVERDUE
+    if phase is Phase.DUE or (status.held is not None and phase in (Phase.SITTING, Phase.SNOOZED)):
+        return TrayLook.DUE  # due, or due and waiting for a call or a fullscreen window to end
+    return TrayLook.SITTING  # sitting, snoozed, and away (an empty ring)
+
+
+def sit_progress(status: Status, now: datetime, sit_limit: timedelta | None) -> float:
+    """How far toward the next break, 0..1: the time to it against the sit limit (after a skip
+    or a snooze the ring shows what is left, not the whole stretch)."""
+    if status.phase is Phase.DUE:
+        return 1.0
+    if status.phase not in (Phase.SITTING, Phase.SNOOZED):
+        return 0.0
+    if status.held is not None:
+        return 1.0
+    if not sit_limit or sit_limit <= timedelta():
+        return 0.0
+    if status.due_at is not None:
+        fraction = 1 - (status.due_at - now) / sit_limit
+    else:
+        fraction = status.sitting_for / sit_limit
+    return min(1.0, max(0.0, fraction))
+
+
+def tray_view(
+    status: Status, now: datetime, problems: int, program: str = "", sit_limit: timedelta | None = None
+) -> TrayView:
     first, second = status_lines(status, now)
-    tooltip = "\n".join(line for line in ("deskbreak", first, second, program) if line)
+    tooltip = "\n".join(line for line in ("deskbreak", tray_summary(status, now), program) if line)
     headline = f"{first} · {second}" if second else first
     return TrayView(
         tooltip=tooltip,
@@ -71,6 +142,8 @@ def tray_view(status: Status, now: datetime, problems: int, program: str = "") -
         paused=status.phase is Phase.PAUSED and not status.off_hours,
         overdue=status.phase is Phase.DUE and status.reminded > 1,
         waiting=status.held is not None,
+        look=tray_look(status),
+        progress=sit_progress(status, now, sit_limit),
     )
 
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Signal, SignalInstance, Slot
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from .tray_art import ArtKey, TrayArt, art_key
 from .view_data import TrayView
 
 PAUSES = (
@@ -36,10 +37,13 @@ class Tray(QObject):
     def __init__(
         self, icon: QIcon, due_icon: QIcon, snooze_label: str, overdue_icon: QIcon | None = None
     ) -> None:
+        """`icon` is the app's icon (for messages); the live tray icon is drawn (tray_art.py).
+        `due_icon` and `overdue_icon` are no longer shown; they are accepted for old callers."""
         super().__init__()
-        self._icon, self._due_icon = icon, due_icon
-        self._overdue_icon = overdue_icon if overdue_icon is not None else due_icon
-        self.icon = QSystemTrayIcon(icon)
+        self._icon = icon
+        self.art = TrayArt()
+        self._shown: ArtKey | None = None  # the picture on show: a new one is set only on change
+        self.icon = QSystemTrayIcon()
         self.menu = QMenu()
         self.headline = self.menu.addAction("deskbreak")
         self.headline.setEnabled(False)
@@ -80,7 +84,8 @@ class Tray(QObject):
             self.menu_opened.emit()
 
     def render(self, view: TrayView) -> None:
-        self.icon.setToolTip(view.tooltip)
+        if view.tooltip != self.icon.toolTip():
+            self.icon.setToolTip(view.tooltip)
         self.headline.setText(view.headline)
         self.take_break.setEnabled(not view.on_break)
         self.routines.setEnabled(not view.on_break)
@@ -91,10 +96,15 @@ class Tray(QObject):
         self.skip.setEnabled(view.due)
         self.problems.setVisible(view.problems > 0)
         self.problems.setText(f"{view.problems} problem{'s' if view.problems != 1 else ''} with your files…")
-        due = view.due or view.waiting
-        target = self._overdue_icon if view.overdue else self._due_icon if due else self._icon
-        if self.icon.icon().cacheKey() != target.cacheKey():
-            self.icon.setIcon(target)
+        key = art_key(view.look, view.progress)
+        if key != self._shown:  # most checks change only the tooltip's minutes: no redraw
+            self.icon.setIcon(self.art.icon(key))
+            self._shown = key
+
+    @property
+    def shown(self) -> ArtKey | None:
+        """The look and ring step on show."""
+        return self._shown
 
     def describe(self) -> dict[str, object]:
         """Whether the icon really sits in a tray, for `deskbreak status --json`."""

@@ -44,8 +44,7 @@ def test_tooltip_shows_sitting_time_and_next_break(parts, clock):
     controller, tray, notifier, wakeups, *_ = parts
     _run_until(controller, wakeups, clock, clock.now() + timedelta(minutes=12, seconds=20))
     tooltip = tray.icon.toolTip()
-    assert "Sitting for 12 min" in tooltip
-    assert "Next break at 09:45" in tooltip
+    assert "Sitting 12 min · break at 09:45" in tooltip
     assert not tray.snooze.isEnabled() and not tray.skip.isEnabled()
 
 
@@ -62,7 +61,7 @@ def test_reminder_notifies_without_opening_or_focusing_any_window(parts, clock):
     assert opened == []
     assert {w for w in QApplication.topLevelWidgets() if w.isVisible()} == visible_before
     assert QApplication.activeWindow() is active_before
-    assert "Time for a break!" in tray.icon.toolTip()
+    assert "time for a break" in tray.icon.toolTip()
     assert tray.snooze.isEnabled() and tray.skip.isEnabled()
     [entry] = break_log.recent()
     assert entry.outcome is Outcome.PENDING and entry.reminded
@@ -73,14 +72,14 @@ def test_snooze_and_skip_from_the_tray_menu_are_logged(parts, clock):
     _run_until(controller, wakeups, clock, clock.now() + timedelta(minutes=45))
     tray.snooze.trigger()
     assert break_log.recent()[0].outcome is Outcome.SNOOZED
-    assert "Snoozed until 09:50" in tray.icon.toolTip()
+    assert "break snoozed until 09:50" in tray.icon.toolTip()
     assert notifier.withdrawn >= 1
     _run_until(controller, wakeups, clock, clock.now() + timedelta(minutes=5))
     assert len(notifier.shown) == 2
     tray.skip.trigger()
     snoozed, skipped = reversed(break_log.recent())
     assert (snoozed.outcome, skipped.outcome) == (Outcome.SNOOZED, Outcome.SKIPPED)
-    assert "Next break at 10:35" in tray.icon.toolTip()
+    assert "break at 10:35" in tray.icon.toolTip()
 
 
 def test_take_a_break_from_the_menu_answers_the_reminder_and_logs_completion(parts, clock):
@@ -99,7 +98,7 @@ def test_take_a_break_from_the_menu_answers_the_reminder_and_logs_completion(par
     assert (entry.steps_done, entry.steps_total) == (3, 3)
     assert entry.routine_id == "test"
     assert "Next break at 10:31" in window.finish_page.notes.text()
-    assert "Sitting for under a minute" in tray.icon.toolTip()
+    assert "Sitting under a minute" in tray.icon.toolTip()
 
 
 def test_notification_start_action_opens_the_break_window(parts, clock):
@@ -188,14 +187,14 @@ def test_a_new_sit_limit_moves_the_next_break_at_once(parts, clock, tmp_path):
     paths = Paths(tmp_path, tmp_path)
     paths.config_file.write_text('sit_limit = "30m"\nsnooze = "10m"\nroutine = "quick-reset"\n')
     controller.apply_configuration(load_configuration(paths), extra_problems=[])
-    assert "Next break at 09:30" in tray.icon.toolTip()
+    assert "break at 09:30" in tray.icon.toolTip()
     assert tray.snooze.text() == "Snooze 10 min"
     assert controller.routines.configured.id == "quick-reset"
     assert wakeups.requests[-1] <= clock.now() + POLL_INTERVAL
 
     paths.config_file.write_text('sit_limit = "never"\n')
     controller.apply_configuration(load_configuration(paths), extra_problems=[])
-    assert "Next break at 09:45" in tray.icon.toolTip()  # the bad value falls back to 45m
+    assert "break at 09:45" in tray.icon.toolTip()  # the bad value falls back to 45m
     assert tray.problems.isVisible()
 
 
@@ -206,7 +205,7 @@ def test_pause_from_the_tray_holds_reminders_and_shows_until_when_then_resume(pa
     [half_hour] = [a for a in tray.pause_menu.actions() if a.text() == "For 30 minutes"]
     half_hour.trigger()
     assert controller.policy.phase.value == "paused"
-    assert "Paused" in tray.icon.toolTip() and "Until 09:40" in tray.icon.toolTip()
+    assert "Paused until 09:40" in tray.icon.toolTip()
     assert tray.resume.isVisible() and not tray.pause_menu.menuAction().isVisible()
     _run_until(controller, wakeups, clock, clock.now() + timedelta(minutes=29))
     assert notifier.shown == []
@@ -215,7 +214,7 @@ def test_pause_from_the_tray_holds_reminders_and_shows_until_when_then_resume(pa
     [until_resumed] = [a for a in tray.pause_menu.actions() if a.text() == "Until I resume"]
     until_resumed.trigger()
     _run_until(controller, wakeups, clock, clock.now() + timedelta(hours=3))
-    assert notifier.shown == [] and "Until you resume" in tray.icon.toolTip()
+    assert notifier.shown == [] and "Paused until you resume" in tray.icon.toolTip()
     tray.resume.trigger()
     assert controller.policy.status(clock.now()).due_at == clock.now() + timedelta(minutes=45)
     [stretch] = [r for r in break_log.events.day_summaries().values()]
@@ -232,7 +231,7 @@ def test_a_reminder_waits_for_a_call_to_end_and_the_tooltip_says_so(parts, clock
     assert controller.status()["reminder_waits_for"] == "in a call"
     in_call[0] = False
     _run_until(controller, wakeups, clock, clock.now() + timedelta(minutes=1))
-    assert len(notifier.shown) == 1 and "Time for a break" in tray.icon.toolTip()
+    assert len(notifier.shown) == 1 and "time for a break" in tray.icon.toolTip()
 
 
 def test_the_heads_up_is_a_quiet_notification_a_minute_early(parts, clock):
