@@ -186,6 +186,9 @@ def run_app() -> int:
     sleep_watcher.woke.connect(session.woke)
     watcher = ConfigWatcher(paths.config_file, paths.routines_dir, reload)
     tray.settings_requested.connect(preferences.open_settings)
+    tray.welcome_requested.connect(preferences.open_welcome)
+    folders = [("Settings", paths.config_dir), ("History", paths.data_dir)]
+    tray.about_requested.connect(lambda: preferences.open_about(folders))
     controller.quit_requested.connect(app.quit)
 
     def activate(_: dict[str, Any]) -> dict[str, Any]:

@@ -55,6 +55,14 @@ def system_start_at_login() -> StartAtLogin | None:
     return StartAtLogin(enabled, set_enabled)
 
 
+def _open_folder(path: Path) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    path.mkdir(parents=True, exist_ok=True)
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
 class SettingsService(QObject):
     def __init__(
         self,
@@ -70,6 +78,7 @@ class SettingsService(QObject):
         self.start_at_login = start_at_login
         self.settings_window: Any = None
         self.welcome_window: Any = None
+        self.about_window: Any = None
 
     # -- what the windows read and write ---------------------------------------------------
 
@@ -156,7 +165,23 @@ class SettingsService(QObject):
         window.raise_()
         window.activateWindow()
 
+    @Slot()
+    def open_about(self, folders: list[tuple[str, Path]]) -> None:
+        if self._bring_forward(self.about_window):
+            return
+        from .. import __version__
+        from ..ui.about_window import AboutWindow
+
+        window = AboutWindow(__version__, folders, _open_folder)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        window.destroyed.connect(self._about_gone)
+        self.about_window = window
+        self._show(window)
+
+    def _about_gone(self, _: object = None) -> None:
+        self.about_window = None
+
     def close(self) -> None:
-        for window in (self.settings_window, self.welcome_window):
+        for window in (self.settings_window, self.welcome_window, self.about_window):
             if window is not None:
                 window.close()

@@ -31,6 +31,8 @@ class Tray(QObject):
     resume_requested = Signal()
     safety_requested = Signal()
     problems_requested = Signal()
+    welcome_requested = Signal()
+    about_requested = Signal()
     quit_requested = Signal()
     menu_opened = Signal()
 
@@ -62,10 +64,12 @@ class Tray(QObject):
         self.program_menu = self.menu.addMenu("Program")
         self.program_menu.menuAction().setVisible(False)  # shown once the program is loaded
         self.history = self._add("Recent breaks…", self.history_requested)
-        self.settings = self._add("Open settings file", self.settings_requested)
+        self.settings = self._add("Settings…", self.settings_requested)
         self.safety = self._add("Safety notice…", self.safety_requested)
         self.problems = self._add("Problems with your files…", self.problems_requested)
         self.menu.addSeparator()
+        self.welcome = self._add("Welcome…", self.welcome_requested)
+        self.about = self._add("About deskbreak…", self.about_requested)
         self.quit = self._add("Quit deskbreak", self.quit_requested)
         self.icon.setContextMenu(self.menu)
         self.menu.aboutToShow.connect(self.menu_opened)
