@@ -35,17 +35,28 @@ history, stats, export, import, rest-day and config work whether or not the app 
       (all without KEY), or change one: checked as the app checks the file, only that line
       changes, and a running app applies it at once
 
+These need the running app: break-now, snooze [DURATION], skip, pause, resume, settings,
+review, quit, and status:
+  status [--json | --format text|json|waybar] [--follow [--wait]]  the state in words
+      ("Next break at 14:45 (in 7 min)"), JSON (ISO times) or a waybar module's JSON;
+      --follow prints a line now, one per change and one each minute of sitting, until
+      Ctrl+C (exit 0) or the app quits (exit 3; --wait waits for it instead)
+
 exit status:
-  0  done (also when deskbreak was already running and was asked to show itself)
+  0  done (also when deskbreak was already running and was asked to show itself, and
+     when `status --follow` is interrupted or its reader goes away)
   1  it could not be done: the history cannot be read or written, an import was
      refused (the message names the line or record and the field), an export file
      cannot be written, config.toml cannot be read or written or is not valid TOML
-     (config get/set; it is left unchanged), the running app refused the command, or
-     another deskbreak holds the lock but does not answer
+     (config get/set; it is left unchanged), the running app refused the command,
+     nothing to snooze or skip (no reminder is due), a pause during a break, or another
+     deskbreak holds the lock but does not answer
   2  wrong command line (unknown command or option, --limit out of range, a bad
-     --week, --since or DATE, a rest day in the future, an unknown setting or a value
-     config set refuses), or the tray app cannot start here (no display)
-  3  the command needs the running app and deskbreak is not running
+     --week, --since or DATE, a rest day in the future, a pause or snooze length out
+     of range, an unknown setting or a value config set refuses), or the tray app
+     cannot start here (no display)
+  3  the command needs the running app and deskbreak is not running (or, for
+     `status --follow`, it quit)
 """
 
 
@@ -78,8 +89,6 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("run", help="start the tray app (the default)")
     sub.add_parser("break-now", help="open the break window in the running app")
     sub.add_parser("review", help="open the weekly review in the running app")
-    status = sub.add_parser("status", help="what the running app is doing")
-    status.add_argument("--json", action="store_true", help="machine-readable output")
     sub.add_parser("quit", help="quit the running app")
     sub.add_parser("settings", help="open the settings window in the running app")
     history = sub.add_parser("history", help="list logged breaks (works without the app running)")
@@ -87,8 +96,10 @@ def _parser() -> argparse.ArgumentParser:
     history.add_argument(
         "--limit", type=_limit, default=20, metavar="N", help="at most N entries, 1 to 100,000 (20)"
     )
-    from . import cli_config, cli_desktop, cli_history, cli_pause, cli_routines
+    from . import cli_answer, cli_config, cli_desktop, cli_history, cli_pause, cli_routines, cli_status
 
+    cli_status.add_parsers(sub)
+    cli_answer.add_parsers(sub)
     cli_history.add_parsers(sub)
     cli_routines.add_parsers(sub)
     cli_pause.add_parsers(sub)
@@ -112,25 +123,6 @@ def _ask(command: str, **extra: Any) -> dict[str, object] | None:
     except (OSError, ValueError) as exc:  # the runtime folder not ours, a cut-off or broken reply
         print(f"deskbreak: cannot reach the running app ({exc})", file=sys.stderr)
         return None
-
-
-def _status(as_json: bool) -> int:
-    reply = _ask("status")
-    if reply is None:
-        return EXIT_NOT_RUNNING
-    reply.pop("ok", None)
-    if as_json:
-        import json
-
-        print(json.dumps(reply, indent=2))
-        return 0
-    sitting = int(str(reply.get("sitting_seconds") or 0)) // 60
-    print(f"state: {reply.get('state')}")
-    print(f"sitting: {sitting} min")
-    print(f"next break: {reply.get('next_break_at') or '—'}")
-    for problem in reply.get("problems") or []:  # type: ignore[attr-defined]
-        print(f"problem: {problem}")
-    return 0
 
 
 def _history(as_json: bool, limit: int) -> int:
@@ -199,8 +191,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_app()
     if command == "history":
         return _history(args.json, args.limit)
+    if command == "status" and args.follow:
+        from .cli_follow import follow
+
+        return follow(args)
     if command == "status":
-        return _status(args.json)
+        from .cli_status import run as run_status
+
+        return run_status(args, _ask)
+    if command in ("snooze", "skip"):
+        from .cli_answer import run as run_answer
+
+        return run_answer(args, _ask)
     if command in ("stats", "export", "import", "rest-day"):
         from .cli_history import run
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -68,6 +68,7 @@ class Controller(QObject):
     break_window_opened = Signal(object)  # BreakWindow
     quit_requested = Signal()
     window_closed = Signal()
+    status_changed = Signal()  # after every check and action; followers are told if it differs
 
     def __init__(
         self,
@@ -117,6 +118,7 @@ class Controller(QObject):
         self.windows.feedback.connect(self.history.break_feedback)
         tray.break_requested.connect(lambda: self.take_break())
         tray.snooze_requested.connect(self.snooze)
+        tray.snooze_for_requested.connect(lambda minutes: self.snooze(timedelta(minutes=minutes)))
         tray.pause_requested.connect(self.pause)
         tray.resume_requested.connect(self.resume)
         tray.skip_requested.connect(self.skip)
@@ -215,6 +217,7 @@ class Controller(QObject):
         self.history.sync_problem()
         self.history.save_state(self.policy.saved(now), every=self.policy.settings.natural_break / 2)
         self.refresh_tray()
+        self.status_changed.emit()
 
     # -- what the user asks for -------------------------------------------------------
 
@@ -239,14 +242,19 @@ class Controller(QObject):
         return self.window if self.lifecycle.on_break else None
 
     @Slot()
-    def snooze(self) -> None:
+    def snooze(self, length: timedelta | None = None) -> bool:
+        """Snooze a due reminder (for `length`, else the setting); False if none was due."""
         now = self.clock.now()
-        self.run_effects(self.lifecycle.snooze(now), now)
+        effects = self.lifecycle.snooze(now, length)
+        self.run_effects(effects, now)
+        return bool(effects)
 
     @Slot()
-    def skip(self) -> None:
+    def skip(self) -> bool:
         now = self.clock.now()
-        self.run_effects(self.lifecycle.skip(now), now)
+        effects = self.lifecycle.skip(now)
+        self.run_effects(effects, now)
+        return bool(effects)
 
     @Slot(str)
     def pause(self, choice: str) -> datetime | None:
@@ -302,6 +310,7 @@ class Controller(QObject):
             **views.status_json(
                 self.policy.status(now), self.playing, self.problems, self._idle_seconds, self.idle.name
             ),
+            "sit_limit_seconds": int(self.policy.settings.sit_limit.total_seconds()),
             "break_window": self.windows.visible(self.lifecycle.window),
             "program": self.program_label(),
             "tray": self.tray.describe(),

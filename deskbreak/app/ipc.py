@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Protocol
 
 from .ipc_protocol import (
     CLIENT_TIMEOUT_MS,
     MAX_REQUEST,
     CommandServer,
+    Following,
     Handler,
     NotRunning,
     answer,
@@ -28,9 +29,12 @@ __all__ = [
     "CLIENT_TIMEOUT_MS",
     "MAX_REQUEST",
     "CommandServer",
+    "FollowStream",
+    "Following",
     "Handler",
     "NotRunning",
     "answer",
+    "follow",
     "parse_reply",
     "request_line",
     "send_command",
@@ -43,15 +47,33 @@ def unix_sockets(platform: str = sys.platform) -> bool:
     return platform != "win32"
 
 
-def serve(name: str, handlers: Mapping[str, Handler]) -> CommandServer:
-    """Start answering commands under `name` (we hold the instance lock, so it is ours)."""
+class FollowStream(Protocol):
+    def next(self, timeout: float) -> dict[str, Any] | None: ...
+
+    def close(self) -> None: ...
+
+
+def serve(name: str, handlers: Mapping[str, Handler], feed: Following | None = None) -> CommandServer:
+    """Start answering commands under `name` (we hold the instance lock, so it is ours); with a
+    feed (ipc_follow.StatusFeed), also serve followers of the status."""
     if unix_sockets():
         from .ipc_unix import UnixCommandServer
 
-        return UnixCommandServer(name, handlers)
+        return UnixCommandServer(name, handlers, feed)
     from .ipc_qt import QtCommandServer
 
-    return QtCommandServer(name, handlers)
+    return QtCommandServer(name, handlers, feed)
+
+
+def follow(name: str, timeout_ms: int = 3000) -> FollowStream:
+    """Ask the running instance for status lines as its status changes (for the CLI)."""
+    if unix_sockets():
+        from .ipc_unix import UnixFollow
+
+        return UnixFollow(name, timeout_ms)
+    from .ipc_qt import QtFollow
+
+    return QtFollow(name, timeout_ms)
 
 
 def send_command(name: str, command: str, timeout_ms: int = 3000, **extra: Any) -> dict[str, Any]:

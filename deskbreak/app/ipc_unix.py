@@ -16,6 +16,7 @@ import sys
 import time
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 
@@ -23,11 +24,12 @@ from . import ipc_protocol as protocol
 from .paths import MAX_SOCKET_PATH as MAX_PATH
 from .paths import runtime_dir
 
-__all__ = ["MAX_PATH", "UnixCommandServer", "peer_uid", "send_unix", "socket_path"]
+__all__ = ["MAX_PATH", "UnixCommandServer", "UnixFollow", "peer_uid", "send_unix", "socket_path"]
 
 log = logging.getLogger(__name__)
 
 _SOL_LOCAL, _LOCAL_PEERCRED = 0, 1  # <sys/un.h> on macOS and the BSDs: struct xucred
+_NO_SIGNAL = getattr(socket, "MSG_NOSIGNAL", 0)  # a closed follower is EPIPE, never SIGPIPE
 
 
 def socket_path(name: str) -> Path:
@@ -57,17 +59,19 @@ def _same_user(conn: socket.socket) -> bool:
 
 
 class _Client(QObject):
-    """One connection: read a line, answer it, close; dropped if it says nothing in time."""
+    """One connection: read a line, answer it, close; dropped if it says nothing in time. A
+    follower instead stays, and is written a line whenever the status changes."""
 
     def __init__(self, server: UnixCommandServer, conn: socket.socket) -> None:
         super().__init__(server)
         self.server, self.conn = server, conn
         self.buffer = b""
+        self.following = False
         conn.setblocking(False)
         self.notifier = QSocketNotifier(conn.fileno(), QSocketNotifier.Type.Read, self)
         self.notifier.activated.connect(self._readable)
         # A child timer, stopped with the client: a flood of short connections leaves none behind.
-        QTimer.singleShot(protocol.CLIENT_TIMEOUT_MS, self, self.finish)
+        QTimer.singleShot(protocol.CLIENT_TIMEOUT_MS, self, self._expire)
 
     def _readable(self) -> None:
         try:
@@ -76,9 +80,19 @@ class _Client(QObject):
             return
         except OSError:
             chunk = b""
+        if self.following:  # what a follower sends is ignored; its closing ends it
+            if not chunk:
+                self.finish()
+            return
         self.buffer += chunk
         if b"\n" in self.buffer:
             line = self.buffer.split(b"\n", 1)[0]
+            feed = self.server.feed
+            if feed is not None and protocol.wants_follow(line):
+                self.following, self.buffer = True, b""
+                if not feed.add(self, self._push):
+                    self.finish()
+                return
             with contextlib.suppress(OSError):
                 self.conn.setblocking(True)
                 self.conn.settimeout(1.0)
@@ -87,7 +101,24 @@ class _Client(QObject):
         elif not chunk or len(self.buffer) > protocol.MAX_REQUEST:
             self.finish()
 
+    def _push(self, line: bytes) -> bool:
+        """One status line to a follower, without blocking; one that cannot take it is dropped."""
+        try:
+            sent = self.conn.send(line, _NO_SIGNAL)
+        except OSError:
+            sent = -1
+        if sent != len(line):
+            self.finish()
+            return False
+        return True
+
+    def _expire(self) -> None:
+        if not self.following:
+            self.finish()
+
     def finish(self) -> None:
+        if self.server.feed is not None:
+            self.server.feed.remove(self)
         if self.notifier.isEnabled():
             self.notifier.setEnabled(False)
             self.conn.close()
@@ -95,9 +126,11 @@ class _Client(QObject):
 
 
 class UnixCommandServer(QObject):
-    def __init__(self, name: str, handlers: Mapping[str, protocol.Handler]) -> None:
+    def __init__(
+        self, name: str, handlers: Mapping[str, protocol.Handler], feed: protocol.Following | None = None
+    ) -> None:
         super().__init__()
-        self.handlers = handlers
+        self.handlers, self.feed = handlers, feed
         self.path = socket_path(name)
         # Left by a killed instance; we hold the instance lock, so it is stale.
         with contextlib.suppress(FileNotFoundError):
@@ -131,29 +164,39 @@ class UnixCommandServer(QObject):
     def close(self) -> None:
         self.notifier.setEnabled(False)
         self.sock.close()
+        for client in self.findChildren(_Client):  # followers see the end at once
+            client.finish()
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
 
 
-def send_unix(name: str, line: bytes, timeout_ms: int) -> dict[str, object]:
+def _connect(name: str, timeout_ms: int) -> socket.socket:
+    """A connected socket to `name`'s app; NotRunning if none listens, TimeoutError if too busy."""
     path = socket_path(name)
     deadline = time.monotonic() + timeout_ms / 1000
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
-        sock.settimeout(timeout_ms / 1000)
-        while True:
-            try:
-                sock.connect(str(path))
-                break
-            except (FileNotFoundError, ConnectionRefusedError) as exc:
-                raise protocol.NotRunning(str(exc)) from None
-            except BlockingIOError:
-                # The app's queue of waiting connections is full (others are talking to it): try
-                # again shortly, until the timeout.
-                if time.monotonic() >= deadline:
-                    raise TimeoutError(
-                        f"deskbreak was too busy to answer in {timeout_ms / 1000:.0f} s"
-                    ) from None
-                time.sleep(0.01)
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.settimeout(timeout_ms / 1000)
+    while True:
+        try:
+            sock.connect(str(path))
+            return sock
+        except (FileNotFoundError, ConnectionRefusedError) as exc:
+            sock.close()
+            raise protocol.NotRunning(str(exc)) from None
+        except BlockingIOError:
+            # The app's queue of waiting connections is full (others are talking to it): try
+            # again shortly, until the timeout.
+            if time.monotonic() >= deadline:
+                sock.close()
+                raise TimeoutError(f"deskbreak was too busy to answer in {timeout_ms / 1000:.0f} s") from None
+            time.sleep(0.01)
+        except BaseException:
+            sock.close()
+            raise
+
+
+def send_unix(name: str, line: bytes, timeout_ms: int) -> dict[str, object]:
+    with _connect(name, timeout_ms) as sock:
         try:
             sock.sendall(line)
             data = b""
@@ -167,3 +210,32 @@ def send_unix(name: str, line: bytes, timeout_ms: int) -> dict[str, object]:
     if not data:
         raise protocol.NotRunning("the connection closed without an answer")
     return protocol.parse_reply(data)
+
+
+class UnixFollow:
+    """The CLI's end of `status --follow`: the status lines the app sends, as they come."""
+
+    def __init__(self, name: str, timeout_ms: int) -> None:
+        self.sock = _connect(name, timeout_ms)
+        self.reader = protocol.LineReader()
+        self.pending: list[dict[str, Any]] = []
+        self.sock.sendall(protocol.request_line(protocol.FOLLOW, {}))
+
+    def next(self, timeout: float) -> dict[str, Any] | None:
+        """The next status (None if none came within `timeout` s); NotRunning once the app is gone."""
+        deadline = time.monotonic() + timeout
+        while not self.pending:
+            self.sock.settimeout(max(0.001, deadline - time.monotonic()))
+            try:
+                chunk = self.sock.recv(65536)
+            except TimeoutError:
+                return None
+            except OSError as exc:  # reset by a dying app
+                raise protocol.NotRunning(str(exc)) from None
+            if not chunk:
+                raise protocol.NotRunning("deskbreak closed the connection")
+            self.pending += self.reader.feed(chunk)
+        return self.pending.pop(0)
+
+    def close(self) -> None:
+        self.sock.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QLockFile, QTimer
@@ -14,6 +15,7 @@ from ..core.clock import SystemClock
 from ..core.durations import humanize
 from ..core.policy import BreakPolicy
 from ..core.problems import Problem
+from ..core.settings import SPEC_BY_KEY
 from ..platform.asking import BuiltOnFirstUse
 from ..platform.display import missing_display
 from ..platform.idle import NULL_NOTICE_TITLE, create_idle_monitor, idle_notice
@@ -32,6 +34,7 @@ from .config_watch import ConfigWatcher
 from .configuration import load_configuration
 from .controller import Controller
 from .ipc import CommandServer, serve
+from .ipc_follow import StatusFeed
 from .paths import resolve_paths
 from .program_service import ProgramService
 from .program_windows import ProgramWindows
@@ -51,6 +54,7 @@ NO_TRAY = (
     "wlroots desktops, a bar with a tray (waybar's tray module, or swaybar); elsewhere, add a "
     "system tray or notification-area applet to your panel."
 )
+SNOOZE = SPEC_BY_KEY["snooze"]  # the range of `deskbreak snooze DURATION`
 EXIT_NO_DESKTOP = 2  # no screen, or no private folder for the lock and command socket
 
 
@@ -217,6 +221,18 @@ def run_app() -> int:
             controller.resume()
         return {"state": policy.phase.value}
 
+    def snooze(request: dict[str, Any]) -> dict[str, Any]:
+        seconds = request.get("seconds")  # None: the snooze setting
+        length = timedelta(seconds=float(seconds)) if seconds is not None else None
+        if length is not None and not SNOOZE.low <= length <= SNOOZE.high:  # the CLI says it better
+            raise ValueError("a snooze lasts from 1 minute to 2 hours")
+        done = controller is not None and controller.snooze(length)
+        return {"snoozed": done, **(controller.status() if controller else {})}
+
+    def skip(_: dict[str, Any]) -> dict[str, Any]:
+        done = controller is not None and controller.skip()
+        return {"skipped": done, **(controller.status() if controller else {})}
+
     def open_review(_: dict[str, Any]) -> dict[str, Any]:
         review.open_review()
         return {"opened": True}
@@ -227,12 +243,16 @@ def run_app() -> int:
         "review": open_review,
         "pause": pause,
         "resume": resume,
+        "snooze": snooze,
+        "skip": skip,
         "quit": quit_app,
         "activate": activate,
         "settings": open_settings,
     }
+    feed = StatusFeed(controller.status)  # `deskbreak status --follow`
+    controller.status_changed.connect(feed.publish)
     try:
-        server: CommandServer | None = serve(paths.server_name, handlers)
+        server: CommandServer | None = serve(paths.server_name, handlers, feed)
     except OSError as exc:
         server = None
         problems.append(Problem(paths.server_name, f"`deskbreak` commands cannot reach this app ({exc})"))

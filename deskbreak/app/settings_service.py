@@ -1,4 +1,4 @@
-"""The settings window and the first-run welcome, as the app opens them.
+"""The settings window, the first-run welcome and About, as the app opens them.
 
 Both edit config.toml through app/config_edit.py (comments and layout kept, written atomically,
 a hand edit made meanwhile kept); the running app's config watcher then applies the change as it
@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Slot
-
-from .config_edit import ConfigFileError, SettingRefused, read_settings, set_values
 
 if TYPE_CHECKING:
     from ..storage.break_log import BreakLog
@@ -83,6 +81,9 @@ class SettingsService(QObject):
     # -- what the windows read and write ---------------------------------------------------
 
     def values(self) -> dict[str, str]:
+        # tomlkit and the writer load when a window first needs them, not with the tray.
+        from .config_edit import ConfigFileError, read_settings
+
         try:
             return read_settings(self.config_file).values
         except ConfigFileError:
@@ -90,6 +91,8 @@ class SettingsService(QObject):
 
     def save(self, changes: dict[str, str]) -> str | None:
         """Write `changes`; the problem in words, or None when written."""
+        from .config_edit import ConfigFileError, SettingRefused, set_values
+
         try:
             set_values(self.config_file, changes)
         except (SettingRefused, ConfigFileError) as exc:

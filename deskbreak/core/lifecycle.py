@@ -211,8 +211,8 @@ class BreakLifecycle:
             self.policy.resume(now)
         return []
 
-    def snooze(self, now: datetime) -> list[Effect]:
-        if self.mode is not Mode.TRACKING or not self.policy.snooze(now):
+    def snooze(self, now: datetime, length: timedelta | None = None) -> list[Effect]:
+        if self.mode is not Mode.TRACKING or not self.policy.snooze(now, length):
             return []
         return [*self.reminders.answer(Outcome.SNOOZED, now), *self._waits(now), WithdrawReminder()]
 

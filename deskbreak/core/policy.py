@@ -224,11 +224,12 @@ class BreakPolicy:
         self.due_at = now + self.settings.sit_limit
         return Resumed(now)
 
-    def snooze(self, now: datetime) -> bool:
-        """Postpone a due reminder; False if nothing was due."""
+    def snooze(self, now: datetime, length: timedelta | None = None) -> bool:
+        """Postpone a due reminder by `length` (default: the snooze setting); False if nothing was due."""
         if self.phase is not Phase.DUE:
             return False
-        self.phase, self.due_at, self.held = Phase.SNOOZED, now + self.settings.snooze, None
+        later = now + (self.settings.snooze if length is None else length)
+        self.phase, self.due_at, self.held = Phase.SNOOZED, later, None
         return True
 
     def skip(self, now: datetime) -> bool:

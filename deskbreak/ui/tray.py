@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from .tray_art import ArtKey, TrayArt, art_key
 from .view_data import TrayView
 
+SNOOZES = (("For 10 minutes", 10), ("For 15 minutes", 15), ("For 30 minutes", 30), ("For an hour", 60))
 PAUSES = (
     ("For 30 minutes", "30m"),
     ("For an hour", "1h"),
@@ -22,6 +23,7 @@ class Tray(QObject):
 
     break_requested = Signal()
     snooze_requested = Signal()
+    snooze_for_requested = Signal(int)  # minutes
     skip_requested = Signal()
     history_requested = Signal()
     review_requested = Signal()
@@ -53,6 +55,10 @@ class Tray(QObject):
         self.take_break = self._add("Take a break now", self.break_requested)
         self.routines = self._add("Choose a routine…", self.routines_requested)
         self.snooze = self._add(f"Snooze {snooze_label}", self.snooze_requested)
+        self.snooze_menu = self.menu.addMenu("Snooze for")
+        for text, minutes in SNOOZES:
+            action = self.snooze_menu.addAction(text)
+            action.triggered.connect(lambda _=False, m=minutes: self.snooze_for_requested.emit(m))
         self.skip = self._add("Skip this break", self.skip_requested)
         self.pause_menu = self.menu.addMenu("Pause")
         for text, choice in PAUSES:
@@ -97,6 +103,7 @@ class Tray(QObject):
         self.pause_menu.setEnabled(not view.on_break)
         self.resume.setVisible(view.paused)
         self.snooze.setEnabled(view.due)
+        self.snooze_menu.setEnabled(view.due)
         self.skip.setEnabled(view.due)
         self.problems.setVisible(view.problems > 0)
         self.problems.setText(f"{view.problems} problem{'s' if view.problems != 1 else ''} with your files…")

@@ -19,6 +19,7 @@ def test_the_menu_offers_everything_in_order(qtbot):
         "Take a break now",
         "Choose a routine…",
         "Snooze 5 min",
+        "Snooze for",
         "Skip this break",
         "Pause",
         "Resume",

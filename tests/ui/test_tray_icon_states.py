@@ -101,3 +101,18 @@ def test_a_reminder_waiting_for_a_call_shows_the_due_ring_without_interrupting(p
     assert "waits until your call ends" in tray.icon.toolTip()
     # Nothing to snooze or skip yet: the reminder has not been shown.
     assert not tray.snooze.isEnabled() and not tray.skip.isEnabled()
+
+
+def test_snooze_for_a_chosen_length_from_the_submenu(parts, clock):
+    controller, tray = parts
+    controller.tick()
+    assert not tray.snooze_menu.isEnabled()
+    clock.advance(timedelta(minutes=45))
+    controller.tick()
+    assert tray.snooze_menu.isEnabled()
+    [quarter] = [a for a in tray.snooze_menu.actions() if a.text() == "For 15 minutes"]
+    quarter.trigger()
+    status = controller.status()
+    assert status["state"] == "snoozed"
+    assert status["next_break_at"].startswith("2026-11-23T10:00")  # 9:45 + 15 min
+    assert not tray.snooze_menu.isEnabled()
