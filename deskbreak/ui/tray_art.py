@@ -11,14 +11,23 @@ import math
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPainter, QPainterPath, QPalette, QPixmap
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QIcon,
+    QIconEngine,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPixmap,
+)
 
 from .view_data import TrayLook
 
 STEPS = 12  # twelfths: with a 45 min sit limit the ring moves on every 3.75 min
-SIZES = (16, 22, 24, 32, 48, 64)  # panel heights; each also drawn at twice the pixels (HiDPI)
-RATIOS = (1.0, 2.0)
+SIZES = (16, 22, 24, 32, 48, 64)  # the panel heights offered; any size (and ratio) is drawn on demand
 UNITS = 64.0  # the drawing's own square, as in resources/icons/deskbreak.svg
 CENTRE = QPointF(32, 32)
 
@@ -205,31 +214,66 @@ def _badge(painter: QPainter, color: str, px: float, exclaim: bool) -> None:
         _disc(painter, 2.4, "#ffffff", QPointF(51, 19.5))
 
 
-def build_icon(key: ArtKey, sizes: tuple[int, ...] = SIZES, ratios: tuple[float, ...] = RATIOS) -> QIcon:
-    """A QIcon holding the picture at every panel size, plainly and at each HiDPI ratio."""
-    icon = QIcon()
-    look, step = key
-    for size in sizes:
-        for ratio in ratios:
-            pixmap = QPixmap.fromImage(draw(look, step, size, ratio))
-            pixmap.setDevicePixelRatio(ratio)
-            icon.addPixmap(pixmap)
-    return icon
+class ArtEngine(QIconEngine):
+    """Draws the picture at the size a tray asks for, when it asks: a panel wants one or two
+    sizes, so none of the others is ever drawn or kept (the last few drawn are)."""
+
+    def __init__(self, key: ArtKey, sizes: tuple[int, ...] = SIZES) -> None:
+        super().__init__()
+        self.art_key, self.sizes = key, sizes
+        self._drawn: OrderedDict[int, QPixmap] = OrderedDict()
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:  # noqa: ARG002
+        pixels = max(1, min(size.width(), size.height()))
+        if pixels not in self._drawn:
+            look, step = self.art_key
+            self._drawn[pixels] = QPixmap.fromImage(draw(look, step, pixels))
+            while len(self._drawn) > 2:
+                self._drawn.popitem(last=False)
+        return self._drawn[pixels]
+
+    def scaledPixmap(  # noqa: N802 - Qt override
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        pixmap = QPixmap(
+            self.pixmap(QSize(round(size.width() * scale), round(size.height() * scale)), mode, state)
+        )
+        pixmap.setDevicePixelRatio(scale)
+        return pixmap
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        painter.drawPixmap(rect, self.pixmap(rect.size(), mode, state))
+
+    def availableSizes(  # noqa: N802 - Qt override
+        self, mode: QIcon.Mode = QIcon.Mode.Normal, state: QIcon.State = QIcon.State.Off
+    ) -> list[QSize]:
+        return [QSize(size, size) for size in self.sizes]
+
+    def clone(self) -> QIconEngine:
+        return ArtEngine(self.art_key, self.sizes)
+
+
+def build_icon(key: ArtKey, sizes: tuple[int, ...] = SIZES) -> tuple[QIcon, ArtEngine]:
+    """The icon for `key`, drawn on demand at any size and HiDPI ratio (and its engine, which
+    the caller keeps alive as long as the icon)."""
+    engine = ArtEngine(key, sizes)
+    return QIcon(engine), engine
 
 
 class TrayArt:
     """Icons by key, drawn once; a few recent ones are kept (due and overdue come and go)."""
 
     def __init__(self, keep: int = 3, sizes: tuple[int, ...] = SIZES) -> None:
-        self._icons: OrderedDict[ArtKey, QIcon] = OrderedDict()
+        self._icons: OrderedDict[ArtKey, tuple[QIcon, ArtEngine]] = OrderedDict()
         self._keep, self._sizes = keep, sizes
         self.drawn = 0  # icons built so far
 
     def icon(self, key: ArtKey) -> QIcon:
         if key in self._icons:
             self._icons.move_to_end(key)
-            return self._icons[key]
-        icon = self._icons[key] = build_icon(key, self._sizes)
+            return self._icons[key][0]
+        self._icons[key] = build_icon(key, self._sizes)
+        icon = self._icons[key][0]
         self.drawn += 1
         while len(self._icons) > self._keep:
             self._icons.popitem(last=False)

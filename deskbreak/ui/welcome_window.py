@@ -138,6 +138,7 @@ class WelcomeWindow(QDialog):
         self.back.setVisible(index > 0)
         self.next.setText("Start" if last else "Next")
         self.next.setAccessibleDescription("Save these and start" if last else "The next page")
+        self.next.setFocus()  # Return goes on (Skip is a deliberate Tab or click away)
 
     def _forward(self) -> None:
         if self.pages.currentIndex() < self.pages.count() - 1:

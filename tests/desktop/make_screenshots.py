@@ -22,7 +22,9 @@ the app's window, and a FakeClock moved to the same moment of the routine
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -41,6 +43,8 @@ ROOT = HERE.parents[1]
 PLAYER = "deskbreak — "  # the break window's title starts so; the routine's title follows
 CHOOSER = "deskbreak — Choose a routine"
 NOTICE = "deskbreak — Before you start"
+WELCOME = "Welcome to deskbreak"
+SETTINGS = "deskbreak settings"
 
 
 def _settle(seconds: float) -> None:
@@ -148,25 +152,53 @@ def main() -> int:
             desk.xdotool("key", "alt+Left")  # back to last week: a whole week to look at
             _settle(2)
             desk.window_screenshot(review, args.out / "weekly-review.png")
+            desk.xdotool("key", "Escape")
+
+            # 6. The settings window, as `deskbreak settings` (or Settings… in the menu) opens it.
+            assert app.cli("settings").returncode == 0
+            assert desk.wait_until(lambda: app.windows_named(SETTINGS), 10), app.stderr
+            _settle(1)
+            [settings] = app.windows_named(SETTINGS)
+            desk.window_screenshot(settings, args.out / "settings.png")
         finally:
             app.stop()
 
-        # 6. The same moment of the same break in a dark palette (in this process; see above).
+        # 7. The same moment of the same break in a dark palette (in this process; see above).
         render_break_window_dark(
             desk.display, played, at, status["program"], args.out / "break-window-dark.png", size=size
         )
 
-        # 7. The safety notice, as the app opens it by itself on a first start.
+        # 8. A first start: the welcome's two pages, then the safety notice.
         first = Path(tmp) / "first"
         write_config(first, "weekly_checkin = false\nnotifications = false\n")
         app = RunningApp(desk, first, first_run=True).start()
         try:
+            assert desk.wait_until(lambda: app.windows_named(WELCOME), 10), app.stderr
+            _settle(1)
+            [welcome] = app.windows_named(WELCOME)
+            desk.window_screenshot(welcome, args.out / "welcome.png")
+            desk.xdotool("windowfocus", "--sync", welcome)
+            desk.xdotool("key", "Return")  # Next
+            _settle(1.5)
+            assert app.windows_named(WELCOME), app.stderr
+            desk.window_screenshot(welcome, args.out / "welcome-day.png")
+            desk.xdotool("key", "Return")  # Start
             assert desk.wait_until(lambda: app.windows_named(NOTICE), 10), app.stderr
             _settle(1)
             [notice] = app.windows_named(NOTICE)
             desk.window_screenshot(notice, args.out / "safety-notice.png")
         finally:
             app.stop()
+    # 9. The tray icon's looks, drawn by the app's own code (tests/tools/tray_icon_sheet.py).
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "tests" / "tools" / "tray_icon_sheet.py"),
+            str(args.out / "tray-icons.png"),
+        ],
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     for png in sorted(args.out.glob("*.png")):
         print(png)
     return 0
