@@ -292,7 +292,9 @@ class Controller(QObject):
             self.history.routine_id = config.routine.id if config.routine else ""
         self.notifications = config.settings.notifications
         self.problems[:] = [*config.problems, *extra_problems]
-        self.tray.snooze.setText(f"Snooze {humanize(config.settings.snooze)}")
+        self.tray.snooze.setText(
+            self.tray.tr("Snooze {duration}").format(duration=humanize(config.settings.snooze))
+        )
         if config.problems:
             self.tray.show_message("deskbreak: a problem with your files", str(config.problems[0]))
         self.run_effects(effects, now)

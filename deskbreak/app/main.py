@@ -27,6 +27,7 @@ from ..platform.screen_awake import ScreenAwake
 from ..platform.session_lock import SessionLockWatcher
 from ..platform.sleep_watch import SleepWatcher
 from ..storage.break_log import open_history
+from ..ui.i18n import install_translator
 from ..ui.icons import load_icon
 from ..ui.tray import Tray
 from . import crash_log
@@ -72,6 +73,7 @@ def run_app() -> int:
         return EXIT_NO_DESKTOP
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    install_translator(app)  # the system language's deskbreak_<lang>.qm, when there is one
     app.setApplicationName("deskbreak")
     app.setDesktopFileName("deskbreak")
     app.setQuitOnLastWindowClosed(False)

@@ -11,6 +11,7 @@ from ..core.durations import humanize
 from ..core.effects import ShowHeadsUp, ShowReminder
 from ..core.routines import Routine
 from ..platform.notify import ACTION_DEFAULT, ACTION_SKIP, ACTION_SNOOZE, ACTION_START
+from ..ui.i18n import translate
 from . import views
 
 log = logging.getLogger(__name__)
@@ -20,10 +21,10 @@ def remind(notifier: Any, event: ShowReminder, routine: Routine | None, snooze: 
     """The reminder with Start, Snooze and Skip; a repeat replaces the one before."""
     title, body = views.reminder_text(event.sitting_for, routine)
     actions = {
-        ACTION_DEFAULT: "Start break",
-        ACTION_START: "Start break",
-        ACTION_SNOOZE: f"Snooze {humanize(snooze)}",
-        ACTION_SKIP: "Skip",
+        ACTION_DEFAULT: translate("Reminder", "Start break"),
+        ACTION_START: translate("Reminder", "Start break"),
+        ACTION_SNOOZE: translate("Reminder", "Snooze {duration}").format(duration=humanize(snooze)),
+        ACTION_SKIP: translate("Reminder", "Skip"),
     }
     if not notifier.show(title, body, actions):
         log.warning("no notification route worked; the tray icon shows the break is due")
@@ -31,5 +32,9 @@ def remind(notifier: Any, event: ShowReminder, routine: Routine | None, snooze: 
 
 def heads_up(notifier: Any, event: ShowHeadsUp, now: datetime) -> None:
     """A quiet notice, without buttons, a minute before the reminder."""
-    body = f"Finish what you are doing; the reminder comes at {views.clock_time(event.due_at, now)}."
-    notifier.show("A break in a minute", body, {})
+    body = translate("Reminder", "Finish what you are doing; the reminder comes at {time}.")
+    notifier.show(
+        translate("Reminder", "A break in a minute"),
+        body.format(time=views.clock_time(event.due_at, now)),
+        {},
+    )

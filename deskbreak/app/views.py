@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.durations import humanize
 from ..core.policy import Phase, Status
+from ..ui.i18n import QT_TRANSLATE_NOOP, translate
 from ..ui.view_data import HistoryRow, TrayLook, TrayView
 
 if TYPE_CHECKING:
@@ -27,42 +28,59 @@ def clock_time(moment: datetime, now: datetime) -> str:
 
 
 HELD = {
-    "in a call": "it waits until your call ends",
-    "a fullscreen window": "it waits until you leave fullscreen",
-    "do not disturb": "it waits while do-not-disturb is on",
+    "in a call": QT_TRANSLATE_NOOP("TrayStatus", "it waits until your call ends"),
+    "a fullscreen window": QT_TRANSLATE_NOOP("TrayStatus", "it waits until you leave fullscreen"),
+    "do not disturb": QT_TRANSLATE_NOOP("TrayStatus", "it waits while do-not-disturb is on"),
 }
 
 
 def held_text(reason: str) -> str:
-    return HELD.get(reason, f"waiting ({reason})")
+    if reason in HELD:
+        return translate("TrayStatus", HELD[reason])
+    return translate("TrayStatus", "waiting ({reason})").format(reason=reason)
 
 
 def status_lines(status: Status, now: datetime) -> tuple[str, str]:
     """(what the user is doing, what comes next) in words."""
     if status.phase is Phase.AWAY:
-        return "Away from the desk", "The sitting clock starts when you are back"
+        return translate("TrayStatus", "Away from the desk"), translate(
+            "TrayStatus", "The sitting clock starts when you are back"
+        )
     if status.phase is Phase.ON_BREAK:
-        return "On a break", "Enjoy it"
+        return translate("TrayStatus", "On a break"), translate("TrayStatus", "Enjoy it")
     if status.phase is Phase.PAUSED and status.off_hours:
         until = status.paused_until
         if until is None or until.year >= 9999:
-            return "Outside working hours", "No working days are set"
-        return "Outside working hours", f"Counting starts {clock_time(until, now)}"
+            return translate("TrayStatus", "Outside working hours"), translate(
+                "TrayStatus", "No working days are set"
+            )
+        return translate("TrayStatus", "Outside working hours"), translate(
+            "TrayStatus", "Counting starts {time}"
+        ).format(time=clock_time(until, now))
     if status.phase is Phase.PAUSED:
         until = status.paused_until
         if until is None or until.year >= 9999:
-            return "Paused", "Until you resume"
-        return "Paused", f"Until {clock_time(until, now)}"
-    sitting = f"Sitting for {humanize(status.sitting_for)}"
+            return translate("TrayStatus", "Paused"), translate("TrayStatus", "Until you resume")
+        return translate("TrayStatus", "Paused"), translate("TrayStatus", "Until {time}").format(
+            time=clock_time(until, now)
+        )
+    sitting = translate("TrayStatus", "Sitting for {duration}").format(duration=humanize(status.sitting_for))
     if status.held is not None:
-        return sitting, f"Break due; {held_text(status.held)}"
+        return sitting, translate("TrayStatus", "Break due; {waiting}").format(waiting=held_text(status.held))
+    if status.phase is Phase.DUE and status.reminded > 1:
+        return sitting, translate("TrayStatus", "Time for a break! (reminded {count} times)").format(
+            count=status.reminded
+        )
     if status.phase is Phase.DUE:
-        overdue = f" (reminded {status.reminded} times)" if status.reminded > 1 else ""
-        return sitting, f"Time for a break!{overdue}"
+        return sitting, translate("TrayStatus", "Time for a break!")
     if status.due_at is None:
         return sitting, ""
-    verb = "Snoozed until" if status.phase is Phase.SNOOZED else "Next break at"
-    return sitting, f"{verb} {clock_time(status.due_at, now)}"
+    verb = (
+        translate("TrayStatus", "Snoozed until {time}")
+        if status.phase is Phase.SNOOZED
+        else translate("TrayStatus", "Next break at {time}")
+    )
+    return sitting, verb.format(time=clock_time(status.due_at, now))
 
 
 def _until(moment: datetime | None, now: datetime) -> str | None:
@@ -74,25 +92,41 @@ def tray_summary(status: Status, now: datetime) -> str:
     """The tooltip's line: "Sitting 38 min · break at 14:45", "Paused until 15:30", ..."""
     phase = status.phase
     if phase is Phase.AWAY:
-        return "Away from the desk"
+        return translate("TrayStatus", "Away from the desk")
     if phase is Phase.ON_BREAK:
-        return "On a break"
+        return translate("TrayStatus", "On a break")
     if phase is Phase.PAUSED:
         until = _until(status.paused_until, now)
         if status.off_hours:
-            return f"Outside working hours · back at {until}" if until else "Outside working hours"
-        return f"Paused until {until}" if until else "Paused until you resume"
-    sitting = f"Sitting {humanize(status.sitting_for)}"
+            return (
+                translate("TrayStatus", "Outside working hours · back at {time}").format(time=until)
+                if until
+                else translate("TrayStatus", "Outside working hours")
+            )
+        return (
+            translate("TrayStatus", "Paused until {time}").format(time=until)
+            if until
+            else translate("TrayStatus", "Paused until you resume")
+        )
+    sitting = translate("TrayStatus", "Sitting {duration}").format(duration=humanize(status.sitting_for))
     if status.held is not None:
-        return f"{sitting} · break due; {held_text(status.held)}"
+        return translate("TrayStatus", "{sitting} · break due; {waiting}").format(
+            sitting=sitting, waiting=held_text(status.held)
+        )
     if phase is Phase.DUE and status.reminded > 1:
-        return f"{sitting} · break overdue (reminded {status.reminded} times)"
+        return translate("TrayStatus", "{sitting} · break overdue (reminded {count} times)").format(
+            sitting=sitting, count=status.reminded
+        )
     if phase is Phase.DUE:
-        return f"{sitting} · time for a break"
+        return translate("TrayStatus", "{sitting} · time for a break").format(sitting=sitting)
     if status.due_at is None:
         return sitting
-    verb = "break snoozed until" if phase is Phase.SNOOZED else "break at"
-    return f"{sitting} · {verb} {clock_time(status.due_at, now)}"
+    verb = (
+        translate("TrayStatus", "{sitting} · break snoozed until {time}")
+        if phase is Phase.SNOOZED
+        else translate("TrayStatus", "{sitting} · break at {time}")
+    )
+    return verb.format(sitting=sitting, time=clock_time(status.due_at, now))
 
 
 def tray_look(status: Status) -> TrayLook:
@@ -150,7 +184,7 @@ def tray_view(
 def history_row(record: BreakRecord, now: datetime) -> HistoryRow:
     return HistoryRow(
         when=clock_time(record.at, now),
-        kind="reminder" if record.reminded else "you",
+        kind=translate("BreakHistory", "reminder") if record.reminded else translate("BreakHistory", "you"),
         outcome=record.describe(),
         routine=record.routine_id or "—",
         sat_for=humanize(record.sitting_for) if record.sitting_for is not None else "—",
@@ -159,9 +193,12 @@ def history_row(record: BreakRecord, now: datetime) -> HistoryRow:
 
 def history_summary(records: list[BreakRecord]) -> str:
     if not records:
-        return "No breaks logged yet. Your first reminder will come after your sit limit."
+        return translate(
+            "BreakHistory", "No breaks logged yet. Your first reminder will come after your sit limit."
+        )
     done = sum(1 for r in records if r.outcome.value == "completed")
-    return f"Last {len(records)} entries · {done} completed routine{'s' if done != 1 else ''}"
+    text = translate("BreakHistory", "Last {entries} entries · %n completed routine(s)", None, done)
+    return text.format(entries=len(records))
 
 
 def history_text(records: list[BreakRecord], now: datetime) -> str:
@@ -178,22 +215,27 @@ def history_text(records: list[BreakRecord], now: datetime) -> str:
 
 def next_break_note(counted: BreakCounted, now: datetime) -> str:
     """The finish page's line about the next break."""
-    when = clock_time(counted.next_due, now) if counted.next_due else "later"
+    when = clock_time(counted.next_due, now) if counted.next_due else translate("BreakNotes", "later")
     if counted.counted:
-        return f"Next break at {when}."
-    return f"Too short to count; we'll remind you again at {when}."
+        return translate("BreakNotes", "Next break at {time}.").format(time=when)
+    return translate("BreakNotes", "Too short to count; we'll remind you again at {time}.").format(time=when)
 
 
 def reminder_text(sitting_for: timedelta, routine: Routine | None) -> tuple[str, str]:
     """The reminder notification's title and body."""
     if routine is None:
-        blurb = "Stand up and move for a couple of minutes."
+        blurb = translate("Reminder", "Stand up and move for a couple of minutes.")
     else:
         from ..core.coach_view import coached_length
 
         minutes = max(1, round(coached_length(routine).total_seconds() / 60))
-        blurb = f"{routine.title} takes about {minutes} min."
-    return "Time for an upper-back break", f"You have been sitting for {humanize(sitting_for)}. {blurb}"
+        blurb = translate("Reminder", "{routine} takes about {minutes} min.").format(
+            routine=routine.title, minutes=minutes
+        )
+    body = translate("Reminder", "You have been sitting for {duration}. {routine}")
+    return translate("Reminder", "Time for an upper-back break"), body.format(
+        duration=humanize(sitting_for), routine=blurb
+    )
 
 
 def status_json(

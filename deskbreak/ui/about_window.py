@@ -19,15 +19,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .i18n import QT_TRANSLATE_NOOP
 from .safety_blocks import SoftLabel, heading
 
-PRIVACY = (
+PRIVACY = QT_TRANSLATE_NOOP(
+    "AboutWindow",
     "Everything deskbreak knows stays on this computer: no network, no telemetry. "
-    "Your history is a single SQLite file you can export, import or delete."
+    "Your history is a single SQLite file you can export, import or delete.",
 )
-NOT_ADVICE = (
+NOT_ADVICE = QT_TRANSLATE_NOOP(
+    "AboutWindow",
     "deskbreak suggests movement; it does not diagnose or treat anything. "
-    "See a clinician for pain that is severe, getting worse or comes with other signs."
+    "See a clinician for pain that is severe, getting worse or comes with other signs.",
 )
 
 
@@ -40,15 +43,19 @@ class AboutWindow(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About deskbreak")
-        self.setAccessibleName("About deskbreak")
+        self.setWindowTitle(self.tr("About deskbreak"))
+        self.setAccessibleName(self.tr("About deskbreak"))
         layout = QVBoxLayout(self)
         em = self.fontMetrics().height()
         layout.setContentsMargins(em, em, em, em * 3 // 4)
         layout.addWidget(heading("deskbreak", 1.5))
-        self.version = SoftLabel(f"Version {version}. Free software under the MIT licence.")
+        self.version = SoftLabel(
+            self.tr("Version {version}. Free software under the MIT licence.").format(version=version)
+        )
         layout.addWidget(self.version)
-        layout.addWidget(SoftLabel("Breaks up long sitting with short upper-back mobility routines."))
+        layout.addWidget(
+            SoftLabel(self.tr("Breaks up long sitting with short upper-back mobility routines."))
+        )
         form = QFormLayout()
         self.open_buttons: list[QPushButton] = []
         for title, path in folders:
@@ -57,17 +64,17 @@ class AboutWindow(QDialog):
             line.setContentsMargins(0, 0, 0, 0)
             shown = QLabel(str(path))
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            shown.setAccessibleName(f"{title} folder: {path}")
-            button = QPushButton("Open")
-            button.setAccessibleName(f"Open the {title.lower()} folder")
+            shown.setAccessibleName(self.tr("{title} folder: {path}").format(title=title, path=path))
+            button = QPushButton(self.tr("Open"))
+            button.setAccessibleName(self.tr("Open the {title} folder").format(title=title.lower()))
             button.clicked.connect(lambda _=False, p=path: open_folder(p))
             line.addWidget(shown, 1)
             line.addWidget(button)
             form.addRow(title, row)
             self.open_buttons.append(button)
         layout.addLayout(form)
-        layout.addWidget(SoftLabel(PRIVACY))
-        layout.addWidget(SoftLabel(NOT_ADVICE))
+        layout.addWidget(SoftLabel(self.tr(PRIVACY)))
+        layout.addWidget(SoftLabel(self.tr(NOT_ADVICE)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -73,7 +73,7 @@ class BreakWindow(QWidget):
     ) -> None:
         super().__init__()
         self.setObjectName("breakWindow")
-        self.setWindowTitle(f"deskbreak — {routine.title}")
+        self.setWindowTitle(self.tr("deskbreak — {routine}").format(routine=routine.title))
         self.setMinimumWidth(560)  # the height is what the pages need (about 630 px): fits a 768 px screen
         self.resize(620, 650)
         self.clock = clock

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from ..core.coach import CoachResult
 from ..core.coach_view import Coached
 from .break_feedback import FeedbackRow
+from .i18n import translate
 from .player_page import _escape, scaled
 
 CLOSES_AFTER = 12  # seconds the finished page stays on its own
@@ -25,13 +26,13 @@ def summary_html(items: tuple[Coached, ...], result: CoachResult) -> str:
     for item in items:
         ident = item.move.id
         if ident in result.done:
-            mark = "✓ but it hurt" if ident in result.hurt else "✓"
+            mark = translate("FinishPage", "✓ but it hurt") if ident in result.hurt else "✓"
         elif ident in result.hurt:
-            mark = "✕ stopped: it hurt"
+            mark = translate("FinishPage", "✕ stopped: it hurt")
         elif ident in result.skipped:
-            mark = "– skipped"
+            mark = translate("FinishPage", "– skipped")
         else:
-            mark = "– not reached"
+            mark = translate("FinishPage", "– not reached")
         lines.append(f"<tr><td>{_escape(item.move.title)}</td><td style='padding-left:12px'>{mark}</td></tr>")
     return f"<table align='center'>{''.join(lines)}</table>"
 
@@ -43,7 +44,7 @@ class FinishPage(QWidget):
         super().__init__()
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        self.title = QLabel("Break complete")
+        self.title = QLabel(self.tr("Break complete"))
         self.title.setObjectName("doneTitle")
         scaled(self.title, 1.9, QFont.Weight.Bold)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -69,8 +70,8 @@ class FinishPage(QWidget):
         row.addStretch(1)
         self.countdown = QLabel()
         self.countdown.setObjectName("closesIn")
-        self.close_button = QPushButton("Close")
-        self.close_button.setAccessibleName("Close the break window")
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setAccessibleName(self.tr("Close the break window"))
         self.close_button.clicked.connect(self.close_requested)
         row.addWidget(self.countdown)
         row.addWidget(self.close_button)
@@ -82,17 +83,18 @@ class FinishPage(QWidget):
     def show_result(self, items: tuple[Coached, ...], result: CoachResult, minutes: int) -> None:
         reached = len(set(result.done) | set(result.skipped) | set(result.hurt))
         if result.completed and result.pain:
-            self.title.setText("Break complete")
-            self.text.setText(f"{minutes} min of upper-back movement. Go gently with what hurt.")
+            self.title.setText(self.tr("Break complete"))
+            text = self.tr("{minutes} min of upper-back movement. Go gently with what hurt.")
         elif result.completed:
-            self.title.setText("Break complete")
-            self.text.setText(f"{minutes} min of upper-back movement. Nice work.")
+            self.title.setText(self.tr("Break complete"))
+            text = self.tr("{minutes} min of upper-back movement. Nice work.")
         elif result.exercises_done and reached >= len(items):
-            self.title.setText("Break done")
-            self.text.setText(f"{minutes} min of movement, with some exercises left out.")
+            self.title.setText(self.tr("Break done"))
+            text = self.tr("{minutes} min of movement, with some exercises left out.")
         else:
-            self.title.setText("Break ended")
-            self.text.setText(f"You got through {result.exercises_done} of {len(items)} exercises.")
+            self.title.setText(self.tr("Break ended"))
+            text = self.tr("You got through {done} of {count} exercises.")
+        self.text.setText(text.format(minutes=minutes, done=result.exercises_done, count=len(items)))
         self.done.setText(summary_html(items, result))
         self.start_countdown(CLOSES_AFTER)
 
@@ -119,4 +121,4 @@ class FinishPage(QWidget):
 
     def _show_left(self) -> None:
         if self.left is not None:
-            self.countdown.setText(f"Closes in {max(0, self.left)} s")
+            self.countdown.setText(self.tr("Closes in {seconds} s").format(seconds=max(0, self.left)))

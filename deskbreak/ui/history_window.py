@@ -4,21 +4,28 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
+from .i18n import QT_TRANSLATE_NOOP
 from .view_data import HistoryRow
 
-COLUMNS = ("When", "Started by", "Outcome", "Routine", "Sat for")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("HistoryWindow", "When"),
+    QT_TRANSLATE_NOOP("HistoryWindow", "Started by"),
+    QT_TRANSLATE_NOOP("HistoryWindow", "Outcome"),
+    QT_TRANSLATE_NOOP("HistoryWindow", "Routine"),
+    QT_TRANSLATE_NOOP("HistoryWindow", "Sat for"),
+)
 
 
 class HistoryWindow(QWidget):
     def __init__(self) -> None:
         super().__init__()
-        self.setWindowTitle("deskbreak — Recent breaks")
+        self.setWindowTitle(self.tr("deskbreak — Recent breaks"))
         self.resize(720, 420)
         layout = QVBoxLayout(self)
         self.summary = QLabel()
         layout.addWidget(self.summary)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)

@@ -22,8 +22,8 @@ class HurtPage(QWidget):
 
     def show_for(self, exercise_id: str, title: str, easier: str | None) -> None:
         self.panel.show_for(exercise_id, title, easier)
-        self.panel.carry_on_button.setText(CARRY_ON)
+        self.panel.carry_on_button.setText(self.panel.tr(CARRY_ON))
 
     def finished(self) -> None:
         """That was the last exercise: carrying on shows the summary."""
-        self.panel.carry_on_button.setText("See the summary")
+        self.panel.carry_on_button.setText(self.tr("See the summary"))

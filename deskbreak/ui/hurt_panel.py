@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.safety import SafetyContent
+from .i18n import QT_TRANSLATE_NOOP
 from .safety_blocks import Callout, bullets, heading
 
-LEAVE_OUT = "Leave this exercise out of future routines"
-CARRY_ON = "Carry on with the next exercise"
-END = "End the break"
-EMERGENCY = "Call your local emergency number now if you have"
+LEAVE_OUT = QT_TRANSLATE_NOOP("HurtPanel", "Leave this exercise out of future routines")
+CARRY_ON = QT_TRANSLATE_NOOP("HurtPanel", "Carry on with the next exercise")
+END = QT_TRANSLATE_NOOP("HurtPanel", "End the break")
+EMERGENCY = QT_TRANSLATE_NOOP("HurtPanel", "Call your local emergency number now if you have")
 
 
 class HurtPanel(QWidget):
@@ -42,7 +43,7 @@ class HurtPanel(QWidget):
     def __init__(self, content: SafetyContent, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.exercise_id = ""
-        self.setAccessibleName("This hurts")
+        self.setAccessibleName(self.tr("This hurts"))
         em = self.fontMetrics().height()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -54,7 +55,7 @@ class HurtPanel(QWidget):
         scroller = QScrollArea()
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setAccessibleName("What to do now")
+        scroller.setAccessibleName(self.tr("What to do now"))
         scroller.viewport().setBackgroundRole(self.backgroundRole())
         self.scroller = scroller
         body = QWidget()
@@ -62,35 +63,36 @@ class HurtPanel(QWidget):
         inner = QVBoxLayout(body)
         inner.setContentsMargins(0, 0, em // 2, 0)
         inner.setSpacing(em // 2)
-        self.advice = bullets(content.this_hurts, "What to do now")
+        self.advice = bullets(content.this_hurts, self.tr("What to do now"))
         inner.addWidget(self.advice)
 
         self.easier_box = Callout("note")
-        self.easier_box.box.addWidget(heading("Easier version, for next time", 1.0))
+        self.easier_box.box.addWidget(heading(self.tr("Easier version, for next time"), 1.0))
         self.easier = QLabel()
         self.easier.setWordWrap(True)
         self.easier_box.box.addWidget(self.easier)
         inner.addWidget(self.easier_box)
 
         urgent = Callout("urgent")
-        urgent.box.addWidget(heading(EMERGENCY, 1.0))
-        urgent.box.addWidget(bullets(content.get_help_now, EMERGENCY))
+        emergency = self.tr(EMERGENCY)
+        urgent.box.addWidget(heading(emergency, 1.0))
+        urgent.box.addWidget(bullets(content.get_help_now, emergency))
         inner.addWidget(urgent)
         inner.addStretch(1)
         scroller.setWidget(body)
         layout.addWidget(scroller, 1)
 
-        self.leave_out = QCheckBox(LEAVE_OUT)
-        self.leave_out.setAccessibleName(LEAVE_OUT)
+        self.leave_out = QCheckBox(self.tr(LEAVE_OUT))
+        self.leave_out.setAccessibleName(self.tr(LEAVE_OUT))
         layout.addWidget(self.leave_out)
 
         buttons = QHBoxLayout()
-        self.end_button = QPushButton(END)
-        self.end_button.setAccessibleName(END)
-        self.end_button.setAccessibleDescription("Stop the routine here")
-        self.carry_on_button = QPushButton(CARRY_ON)
-        self.carry_on_button.setAccessibleName(CARRY_ON)
-        self.carry_on_button.setAccessibleDescription("Skip the rest of this exercise and go on")
+        self.end_button = QPushButton(self.tr(END))
+        self.end_button.setAccessibleName(self.tr(END))
+        self.end_button.setAccessibleDescription(self.tr("Stop the routine here"))
+        self.carry_on_button = QPushButton(self.tr(CARRY_ON))
+        self.carry_on_button.setAccessibleName(self.tr(CARRY_ON))
+        self.carry_on_button.setAccessibleDescription(self.tr("Skip the rest of this exercise and go on"))
         self.carry_on_button.setDefault(True)
         for button in (self.end_button, self.carry_on_button):
             button.setAutoDefault(True)  # Enter presses the focused button, as in a dialog
@@ -106,13 +108,18 @@ class HurtPanel(QWidget):
     def show_for(self, exercise_id: str, title: str, easier: str | None) -> None:
         """Fill the panel for one exercise; the leave-out box starts unticked."""
         self.exercise_id = exercise_id
-        self.title.setText(f"Stopped: {title}")
-        self.title.setAccessibleName(f"Stopped: {title}")
+        stopped = self.tr("Stopped: {exercise}").format(exercise=title)
+        self.title.setText(stopped)
+        self.title.setAccessibleName(stopped)
         self.easier_box.setVisible(bool(easier))
         self.easier.setText(easier or "")
-        self.easier.setAccessibleName(f"Easier version: {easier}" if easier else "")
+        self.easier.setAccessibleName(
+            self.tr("Easier version: {easier}").format(easier=easier) if easier else ""
+        )
         self.leave_out.setChecked(False)
-        self.leave_out.setAccessibleDescription(f"Leave {title} out of your routines from now on")
+        self.leave_out.setAccessibleDescription(
+            self.tr("Leave {exercise} out of your routines from now on").format(exercise=title)
+        )
         self.scroller.verticalScrollBar().setValue(0)
         self.carry_on_button.setFocus()
 

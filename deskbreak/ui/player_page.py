@@ -24,15 +24,16 @@ from PySide6.QtWidgets import (
 from ..core.coach_view import POSTURE_WORDS, Coached, Frame
 from ..core.routines import Focus
 from .count_ring import CountRing
+from .i18n import QT_TRANSLATE_NOOP
 
 FOCUS_LABELS = {
-    Focus.EXTENSION: "Upper-back extension",
-    Focus.ROTATION: "Upper-back rotation",
-    Focus.SIDE_BEND: "Side bend",
-    Focus.SHOULDER_BLADES: "Shoulder blades",
-    Focus.RELEASE: "Release",
-    Focus.BREATHING: "Rib breathing",
-    Focus.NECK: "Neck",
+    Focus.EXTENSION: QT_TRANSLATE_NOOP("PlayerPage", "Upper-back extension"),
+    Focus.ROTATION: QT_TRANSLATE_NOOP("PlayerPage", "Upper-back rotation"),
+    Focus.SIDE_BEND: QT_TRANSLATE_NOOP("PlayerPage", "Side bend"),
+    Focus.SHOULDER_BLADES: QT_TRANSLATE_NOOP("PlayerPage", "Shoulder blades"),
+    Focus.RELEASE: QT_TRANSLATE_NOOP("PlayerPage", "Release"),
+    Focus.BREATHING: QT_TRANSLATE_NOOP("PlayerPage", "Rib breathing"),
+    Focus.NECK: QT_TRANSLATE_NOOP("PlayerPage", "Neck"),
 }
 CUE_LINES = 9  # the cue panel's height in lines: five cues of up to 120 characters, and breathing
 FIGURE = 250
@@ -90,7 +91,7 @@ class PlayerPage(QWidget):
         top.addWidget(self.program, 1)
         layout.addLayout(top)
         self.overall = QProgressBar(textVisible=False)
-        self.overall.setAccessibleName("Progress through the routine")
+        self.overall.setAccessibleName(self.tr("Progress through the routine"))
         self.overall.setFixedHeight(6)
         self.overall.setRange(0, 1000)
         layout.addWidget(self.overall)
@@ -142,11 +143,20 @@ class PlayerPage(QWidget):
         layout.addStretch(1)  # a taller window leaves room here, not inside the panels
 
         buttons = QHBoxLayout()
-        self.back_button = button("‹ Back", "Back", "Start this exercise again, or go to the one before (←)")
-        self.pause_button = button("Pause", "Pause", "Pause or carry on (Space)", ("Pause", "Resume"))
-        self.next_button = button("Next ›", "Next exercise", "Go to the next exercise (→)")
-        self.hurt_button = button("This hurts", "This hurts", "Stop this exercise and get advice")
-        self.end_button = button("End", "End the break", "Stop here (Esc)")
+        self.back_button = button(
+            self.tr("‹ Back"),
+            self.tr("Back"),
+            self.tr("Start this exercise again, or go to the one before (←)"),
+        )
+        pause, resume = self.tr("Pause"), self.tr("Resume")
+        self.pause_button = button(pause, pause, self.tr("Pause or carry on (Space)"), (pause, resume))
+        self.next_button = button(
+            self.tr("Next ›"), self.tr("Next exercise"), self.tr("Go to the next exercise (→)")
+        )
+        self.hurt_button = button(
+            self.tr("This hurts"), self.tr("This hurts"), self.tr("Stop this exercise and get advice")
+        )
+        self.end_button = button(self.tr("End"), self.tr("End the break"), self.tr("Stop here (Esc)"))
         for widget in (self.back_button, self.pause_button, self.next_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
@@ -165,7 +175,7 @@ class PlayerPage(QWidget):
         self._exercise = number
         self.exercise_name.setText(item.move.title)
         posture = POSTURE_WORDS.get(item.posture, "")
-        self.about.setText(" · ".join(p for p in (posture, FOCUS_LABELS[item.focus]) if p))
+        self.about.setText(" · ".join(p for p in (posture, self.tr(FOCUS_LABELS[item.focus])) if p))
         cues = "".join(f"<li>{_escape(c)}</li>" for c in item.cues)
         notes = (item.breathing, item.feel)
         extra = "".join(f"<p style='margin:2px 0'><i>{_escape(t)}</i></p>" for t in notes if t)
@@ -177,10 +187,10 @@ class PlayerPage(QWidget):
         self.time_left.setText(frame.time_left)
         self.overall.setValue(round(1000 * routine_fraction))
         if frame.paused:
-            self.instruction.setText("Paused")
-            self.detail.setText("Press Space to carry on")
+            self.instruction.setText(self.tr("Paused"))
+            self.detail.setText(self.tr("Press Space to carry on"))
         else:
             self.instruction.setText(frame.instruction)
             self.detail.setText(frame.detail)
         self.ring.show_count(frame.ring, frame.count, frame.unit, dimmed=frame.paused)
-        self.pause_button.setText("Resume" if frame.paused else "Pause")
+        self.pause_button.setText(self.tr("Resume") if frame.paused else self.tr("Pause"))

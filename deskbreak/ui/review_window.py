@@ -55,29 +55,29 @@ class ReviewWindow(QWidget):
     ) -> None:
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle("deskbreak \u2014 Weekly review")
+        self.setWindowTitle(self.tr("deskbreak \u2014 Weekly review"))
         self._load, self._on_rest_day, self._on_check_in = load, on_rest_day, on_check_in
         self._week_of: date | None = None
         self._selected: date | None = None
         self.review: Review = load(None)
 
         bar = QHBoxLayout()
-        self.prev_button = _button("\u2190 Previous week", "Previous week")
-        self.this_button = _button("This week", "This week")
-        self.next_button = _button("Next week \u2192", "Next week")
-        self.save_button = _button("Save as image\u2026", "Save the week card as an image")
+        self.prev_button = _button(self.tr("\u2190 Previous week"), self.tr("Previous week"))
+        self.this_button = _button(self.tr("This week"), self.tr("This week"))
+        self.next_button = _button(self.tr("Next week \u2192"), self.tr("Next week"))
+        self.save_button = _button(self.tr("Save as image\u2026"), self.tr("Save the week card as an image"))
         for b in (self.prev_button, self.this_button, self.next_button):
             bar.addWidget(b)
         bar.addStretch(1)
         bar.addWidget(self.save_button)
 
         self.card = WeekCard()
-        self.checkin_button = _button("Check in now", "Check in now")
+        self.checkin_button = _button(self.tr("Check in now"), self.tr("Check in now"))
         self.checkin_button.setEnabled(on_check_in is not None)
         self.chart = CheckInChart()
         checkins = QVBoxLayout()
         head = QHBoxLayout()
-        head.addWidget(QLabel("<b>Weekly check-ins</b>"))
+        head.addWidget(QLabel(self.tr("<b>Weekly check-ins</b>")))
         head.addStretch(1)
         head.addWidget(self.checkin_button)
         checkins.addLayout(head)
@@ -87,7 +87,7 @@ class ReviewWindow(QWidget):
         top.addLayout(checkins, 1)
 
         self.streak_figures = QLabel()
-        self.streak_figures.setAccessibleName("Streak")
+        self.streak_figures.setAccessibleName(self.tr("Streak"))
         self.streak_figures.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.heatmap = HeatmapWidget()
         middle = QHBoxLayout()
@@ -97,12 +97,12 @@ class ReviewWindow(QWidget):
         middle.addStretch(1)
 
         self.selected_label = QLabel()
-        self.rest_button = _button("Mark as rest day", "Mark as rest day")
+        self.rest_button = _button(self.tr("Mark as rest day"), self.tr("Mark as rest day"))
         day_row = QHBoxLayout()
         day_row.addWidget(self.selected_label, 1)
         day_row.addWidget(self.rest_button)
         self.status = QLabel()
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(self.tr("Status"))
         self.status.setWordWrap(True)
 
         content = QWidget()
@@ -197,13 +197,19 @@ class ReviewWindow(QWidget):
         self.next_button.setEnabled(review.week.monday < week_start(review.today))
         s = review.streak
         self.streak_figures.setText(
-            f"<b>Current streak</b><br>{plural(s.current, 'day')}<br><br><b>Best streak</b><br>"
-            f"{plural(s.best, 'day')}<br><br><b>Freezes held</b><br>{s.freezes_held}<br><br>"
-            f"<b>This week</b><br>{s.week_met} of {s.week_working_days} days met"
-        )
+            self.tr(
+                "<b>Current streak</b><br>{current}<br><br><b>Best streak</b><br>{best}<br><br>"
+                "<b>Freezes held</b><br>{freezes}<br><br><b>This week</b><br>{met} of {working} days met"
+            ).format(
+                current=plural(s.current, "day"), best=plural(s.best, "day"), freezes=s.freezes_held,
+                met=s.week_met, working=s.week_working_days,
+            )
+        )  # fmt: skip
         self.chart.set_points(review.checkins, _days_met(review.heatmap))
         next_monday = week_start(review.today) + timedelta(weeks=1)
-        self.chart.set_empty_text(f"No check-ins yet: the first one comes on {short_day(next_monday)}.")
+        self.chart.set_empty_text(
+            self.tr("No check-ins yet: the first one comes on {day}.").format(day=short_day(next_monday))
+        )
 
     # -- the selected day and rest days
     def _figures(self, day: date) -> DayFigures | None:
@@ -229,11 +235,12 @@ class ReviewWindow(QWidget):
             and day <= self.review.today
             and day.weekday() in self.review.settings.work_days
         )
-        text = f"Unmark rest day on {short_day(day)}" if resting else f"Mark {short_day(day)} as rest day"
+        text = self.tr("Unmark rest day on {day}") if resting else self.tr("Mark {day} as rest day")
+        text = text.format(day=short_day(day))
         self.rest_button.setText(text)
         self.rest_button.setAccessibleName(text)
         self.rest_button.setEnabled(can)
-        self.rest_button.setToolTip("" if can else "Only working days up to today can be rest days.")
+        self.rest_button.setToolTip("" if can else self.tr("Only working days up to today can be rest days."))
 
     def _toggle_rest(self) -> None:
         day, figures = self._selected, self._figures(self._selected) if self._selected else None
@@ -242,8 +249,8 @@ class ReviewWindow(QWidget):
         rest = not figures.summary.rest
         self._on_rest_day(day, rest)
         self.reload()
-        done = "is now a rest day" if rest else "is a working day again"
-        self.status.setText(f"{short_day(day)} {done}.")
+        done = self.tr("{day} is now a rest day.") if rest else self.tr("{day} is a working day again.")
+        self.status.setText(done.format(day=short_day(day)))
 
     def _check_in(self) -> None:
         if self._on_check_in is not None:
@@ -256,7 +263,9 @@ class ReviewWindow(QWidget):
     def save_image(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
         start = str(Path(folder or Path.home()) / self.default_image_name())
-        path, _ = QFileDialog.getSaveFileName(self, "Save the week as an image", start, "PNG image (*.png)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the week as an image"), start, self.tr("PNG image (*.png)")
+        )
         if not path:
             return
         if not Path(path).suffix:
@@ -265,11 +274,13 @@ class ReviewWindow(QWidget):
         saved = save_card(self.card, path)
         self.card.select(self._selected)
         if saved:
-            self.status.setText(f"Saved the week card to {path}.")
+            self.status.setText(self.tr("Saved the week card to {path}.").format(path=path))
         else:
             self.status.setText(
-                f"Could not save the image to {path}. Check that the folder exists and that you "
-                "can write to it, then try again."
+                self.tr(
+                    "Could not save the image to {path}. Check that the folder exists and that you "
+                    "can write to it, then try again."
+                ).format(path=path)
             )
 
 

@@ -24,12 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .i18n import QT_TRANSLATE_NOOP
 from .routine_delegate import ROW_ROLE, RoutineDelegate
 from .routine_rows import RoutineRow, ordered
 from .safety_blocks import SoftLabel, heading
 
-HINT = "↑ ↓ move  ·  Enter start  ·  F pin or unpin a favourite  ·  Esc close"
-PIN, UNPIN = "Pin as favourite", "Unpin favourite"
+HINT = QT_TRANSLATE_NOOP(
+    "RoutineChooser", "↑ ↓ move  ·  Enter start  ·  F pin or unpin a favourite  ·  Esc close"
+)
+PIN = QT_TRANSLATE_NOOP("RoutineChooser", "Pin as favourite")
+UNPIN = QT_TRANSLATE_NOOP("RoutineChooser", "Unpin favourite")
 
 
 class RoutineChooser(QDialog):
@@ -38,8 +42,8 @@ class RoutineChooser(QDialog):
 
     def __init__(self, rows: Sequence[RoutineRow], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("deskbreak — Choose a routine")
-        self.setAccessibleName("Choose a routine")
+        self.setWindowTitle(self.tr("deskbreak — Choose a routine"))
+        self.setAccessibleName(self.tr("Choose a routine"))
         self.setMinimumSize(380, 360)
         self.resize(520, 560)
         self.rows = list(rows)  # as given; shown favourites first
@@ -47,14 +51,14 @@ class RoutineChooser(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(em, em, em, em * 3 // 4)
         layout.setSpacing(em // 2)
-        layout.addWidget(heading("Choose a routine", 1.5))
-        intro = SoftLabel("Favourites come first. Today's pick is your program's suggestion.")
-        intro.setAccessibleName("Favourites come first. Today's pick is your program's suggestion.")
+        layout.addWidget(heading(self.tr("Choose a routine"), 1.5))
+        intro = SoftLabel(self.tr("Favourites come first. Today's pick is your program's suggestion."))
+        intro.setAccessibleName(intro.text())
         layout.addWidget(intro)
 
         self.list = QListWidget()
-        self.list.setAccessibleName("Routines")
-        self.list.setAccessibleDescription(HINT)
+        self.list.setAccessibleName(self.tr("Routines"))
+        self.list.setAccessibleDescription(self.tr(HINT))
         self.delegate = RoutineDelegate(self.list)
         self.list.setItemDelegate(self.delegate)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -66,18 +70,18 @@ class RoutineChooser(QDialog):
         self.list.currentRowChanged.connect(lambda _: self._sync_buttons())
         layout.addWidget(self.list, 1)
 
-        self.hint = SoftLabel(HINT)
-        self.hint.setAccessibleName("Keyboard: " + HINT)
+        self.hint = SoftLabel(self.tr(HINT))
+        self.hint.setAccessibleName(self.tr("Keyboard: {keys}").format(keys=self.tr(HINT)))
         layout.addWidget(self.hint)
 
         buttons = QHBoxLayout()
-        self.pin_button = QPushButton(PIN)
+        self.pin_button = QPushButton(self.tr(PIN))
         self.pin_button.clicked.connect(self.toggle_current)
-        self.close_button = QPushButton("Close")
-        self.close_button.setAccessibleName("Close")
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setAccessibleName(self.tr("Close"))
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.reject)
-        self.start_button = QPushButton("Start")
+        self.start_button = QPushButton(self.tr("Start"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start_current)
         buttons.addWidget(self.pin_button)
@@ -124,10 +128,13 @@ class RoutineChooser(QDialog):
         row = self.current_row()
         self.start_button.setEnabled(row is not None)
         self.pin_button.setEnabled(row is not None)
-        self.pin_button.setText(f"{UNPIN if row and row.favourite else PIN}  (F)")
-        self.start_button.setAccessibleName(f"Start {row.title}" if row else "Start")
-        self.pin_button.setAccessibleName(f"{UNPIN if row.favourite else PIN}: {row.title}" if row else PIN)
-        self.pin_button.setAccessibleDescription("Shortcut: F")
+        pin = self.tr(UNPIN if row and row.favourite else PIN)
+        self.pin_button.setText(f"{pin}  (F)")
+        self.start_button.setAccessibleName(
+            self.tr("Start {routine}").format(routine=row.title) if row else self.tr("Start")
+        )
+        self.pin_button.setAccessibleName(f"{pin}: {row.title}" if row else pin)
+        self.pin_button.setAccessibleDescription(self.tr("Shortcut: F"))
 
     # --- actions ----------------------------------------------------------------------------
 

@@ -26,14 +26,21 @@ from PySide6.QtWidgets import (
 
 from ..core.profile import CARE_LABELS, Care, Profile
 from ..core.safety import SafetyContent
+from .i18n import QT_TRANSLATE_NOOP
 from .safety_blocks import Callout, SoftLabel, bullets, escape, heading
 
-FIRST_RUN_TITLE = "Before you start"
-REVIEW_TITLE = "Safety and your choices"
-BAND_LABEL = "I have a resistance band"
-BAND_NOTE = "Adds light strength exercises that use a band to the routines on offer."
-EMERGENCY = "Urgent: call your local emergency number or go to an emergency department if you have"
-SAME_DAY = "Urgent: see a doctor today, or call your local health advice line, if you have"
+FIRST_RUN_TITLE = QT_TRANSLATE_NOOP("SafetyNotice", "Before you start")
+REVIEW_TITLE = QT_TRANSLATE_NOOP("SafetyNotice", "Safety and your choices")
+BAND_LABEL = QT_TRANSLATE_NOOP("SafetyNotice", "I have a resistance band")
+BAND_NOTE = QT_TRANSLATE_NOOP(
+    "SafetyNotice", "Adds light strength exercises that use a band to the routines on offer."
+)
+EMERGENCY = QT_TRANSLATE_NOOP(
+    "SafetyNotice", "Urgent: call your local emergency number or go to an emergency department if you have"
+)
+SAME_DAY = QT_TRANSLATE_NOOP(
+    "SafetyNotice", "Urgent: see a doctor today, or call your local health advice line, if you have"
+)
 
 
 class SafetyNotice(QDialog):
@@ -53,8 +60,8 @@ class SafetyNotice(QDialog):
         self.content = content
         self.profile = profile
         self.first_run = first_run
-        title = FIRST_RUN_TITLE if first_run else REVIEW_TITLE
-        self.setWindowTitle(f"deskbreak — {title}")
+        title = self.tr(FIRST_RUN_TITLE if first_run else REVIEW_TITLE)
+        self.setWindowTitle(self.tr("deskbreak — {title}").format(title=title))
         self.setAccessibleName(title)
         self.setAccessibleDescription(content.short)
         self.setMinimumSize(400, 420)
@@ -74,8 +81,10 @@ class SafetyNotice(QDialog):
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroller.setAccessibleName("Safety information and your choices")
-        self.scroller.setAccessibleDescription("Page Up and Page Down scroll; Tab moves between choices.")
+        self.scroller.setAccessibleName(self.tr("Safety information and your choices"))
+        self.scroller.setAccessibleDescription(
+            self.tr("Page Up and Page Down scroll; Tab moves between choices.")
+        )
         body = QWidget()
         body.setBackgroundRole(self.backgroundRole())
         self.scroller.viewport().setBackgroundRole(self.backgroundRole())
@@ -90,19 +99,19 @@ class SafetyNotice(QDialog):
 
         self.buttons = QDialogButtonBox()
         if first_run:
-            self.primary = QPushButton("Continue")
-            self.primary.setAccessibleName("Continue")
-            self.primary.setAccessibleDescription("Keep these choices and start using deskbreak")
+            self.primary = QPushButton(self.tr("Continue"))
+            self.primary.setAccessibleName(self.tr("Continue"))
+            self.primary.setAccessibleDescription(self.tr("Keep these choices and start using deskbreak"))
             self.buttons.addButton(self.primary, QDialogButtonBox.ButtonRole.AcceptRole)
             self.close_button: QPushButton | None = None
         else:
-            self.primary = QPushButton("Save")
-            self.primary.setAccessibleName("Save")
-            self.primary.setAccessibleDescription("Save these choices")
+            self.primary = QPushButton(self.tr("Save"))
+            self.primary.setAccessibleName(self.tr("Save"))
+            self.primary.setAccessibleDescription(self.tr("Save these choices"))
             self.buttons.addButton(self.primary, QDialogButtonBox.ButtonRole.AcceptRole)
             self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-            self.close_button.setAccessibleName("Close")
-            self.close_button.setAccessibleDescription("Close without changing your choices")
+            self.close_button.setAccessibleName(self.tr("Close"))
+            self.close_button.setAccessibleDescription(self.tr("Close without changing your choices"))
         self.primary.setDefault(True)
         self.buttons.accepted.connect(self._confirm)
         self.buttons.rejected.connect(self.reject)
@@ -115,36 +124,38 @@ class SafetyNotice(QDialog):
         self.body.addWidget(heading(title))
 
     def _build_text(self, content: SafetyContent) -> None:
-        self._section("How exercises should feel")
-        self.body.addWidget(bullets(content.how_it_should_feel, "How exercises should feel"))
-        self._section("Stop the exercise straight away if you notice")
-        self.body.addWidget(bullets(content.stop_signs, "Stop signs"))
-        self._section("If something hurts")
-        self.body.addWidget(bullets(content.this_hurts, "If something hurts"))
+        self._section(self.tr("How exercises should feel"))
+        self.body.addWidget(bullets(content.how_it_should_feel, self.tr("How exercises should feel")))
+        self._section(self.tr("Stop the exercise straight away if you notice"))
+        self.body.addWidget(bullets(content.stop_signs, self.tr("Stop signs")))
+        self._section(self.tr("If something hurts"))
+        self.body.addWidget(bullets(content.this_hurts, self.tr("If something hurts")))
         self.body.addSpacing(self.fontMetrics().height() // 3)
         for tone, title, items in (
             ("urgent", EMERGENCY, content.get_help_now),
             ("soon", SAME_DAY, content.see_a_doctor_soon),
         ):
-            box = Callout(tone)
+            box, title = Callout(tone), self.tr(title)
             box.box.addWidget(heading(title, 1.0))
             box.box.addWidget(bullets(items, title))
             self.body.addWidget(box)
-        self._section("See a doctor or physiotherapist if")
-        self.body.addWidget(bullets(content.see_a_clinician, "See a doctor or physiotherapist if"))
-        self._section("Why the upper back")
+        self._section(self.tr("See a doctor or physiotherapist if"))
+        self.body.addWidget(bullets(content.see_a_clinician, self.tr("See a doctor or physiotherapist if")))
+        self._section(self.tr("Why the upper back"))
         why = QLabel(content.why_upper_back)
         why.setWordWrap(True)
-        why.setAccessibleName("Why the upper back")
+        why.setAccessibleName(self.tr("Why the upper back"))
         why.setAccessibleDescription(content.why_upper_back)
         self.body.addWidget(why)
 
     def _build_choices(self, content: SafetyContent, profile: Profile) -> None:
-        self._section("Does any of this apply to you?")
+        self._section(self.tr("Does any of this apply to you?"))
         self.body.addWidget(
             SoftLabel(
-                "Tick what applies and deskbreak adjusts its routines. "
-                "You can change this at any time from the tray menu."
+                self.tr(
+                    "Tick what applies and deskbreak adjusts its routines. "
+                    "You can change this at any time from the tray menu."
+                )
             )
         )
         self.care_boxes: dict[Care, QCheckBox] = {}
@@ -153,7 +164,7 @@ class SafetyNotice(QDialog):
             text = f"{note.advice}\n{_what_deskbreak_does(note.deskbreak)}" if note else ""
             box = self._choice(label, text, care in profile.cares)
             self.care_boxes[care] = box
-        self.band = self._choice(BAND_LABEL, BAND_NOTE, profile.has_band)
+        self.band = self._choice(self.tr(BAND_LABEL), self.tr(BAND_NOTE), profile.has_band)
 
     def _choice(self, label: str, note: str, checked: bool) -> QCheckBox:
         box = QCheckBox(label)
@@ -167,7 +178,7 @@ class SafetyNotice(QDialog):
             caption = SoftLabel(f"{escape(advice)}<br><i>{escape(does)}</i>" if does else escape(advice))
             caption.setTextFormat(Qt.TextFormat.RichText)
             caption.setIndent(box.style().pixelMetric(box.style().PixelMetric.PM_IndicatorWidth) + 8)
-            caption.setAccessibleName(f"About: {label}")
+            caption.setAccessibleName(self.tr("About: {choice}").format(choice=label))
             self.body.addWidget(caption)
         return box
 

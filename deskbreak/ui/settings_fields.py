@@ -25,9 +25,26 @@ from ..core.calendar_values import DAY_NAMES, format_days, parse_days, parse_tim
 from ..core.durations import format_duration, parse_duration
 from ..core.settings import Spec
 from ..core.work_hours import WorkHours, format_work_hours, parse_work_hours
+from .i18n import QT_TRANSLATE_NOOP, translate
 
-DAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-FULL_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DAY_LABELS = (
+    QT_TRANSLATE_NOOP("DaysField", "Mon"),
+    QT_TRANSLATE_NOOP("DaysField", "Tue"),
+    QT_TRANSLATE_NOOP("DaysField", "Wed"),
+    QT_TRANSLATE_NOOP("DaysField", "Thu"),
+    QT_TRANSLATE_NOOP("DaysField", "Fri"),
+    QT_TRANSLATE_NOOP("DaysField", "Sat"),
+    QT_TRANSLATE_NOOP("DaysField", "Sun"),
+)
+FULL_DAYS = (
+    QT_TRANSLATE_NOOP("DaysField", "Monday"),
+    QT_TRANSLATE_NOOP("DaysField", "Tuesday"),
+    QT_TRANSLATE_NOOP("DaysField", "Wednesday"),
+    QT_TRANSLATE_NOOP("DaysField", "Thursday"),
+    QT_TRANSLATE_NOOP("DaysField", "Friday"),
+    QT_TRANSLATE_NOOP("DaysField", "Saturday"),
+    QT_TRANSLATE_NOOP("DaysField", "Sunday"),
+)
 
 
 class Field(QWidget):
@@ -77,7 +94,7 @@ class DurationField(Field):
         super().__init__(spec)
         self.box = QSpinBox()
         self.box.setRange(max(1, int(spec.low.total_seconds() // 60)), int(spec.high.total_seconds() // 60))
-        self.box.setSuffix(" min")
+        self.box.setSuffix(self.tr(" min"))
         self._use(self.box, self.box.valueChanged)
 
     def _show(self, text: str) -> None:
@@ -168,9 +185,9 @@ class DaysField(Field):
         self.buttons: list[QToolButton] = []
         for label, full in zip(DAY_LABELS, FULL_DAYS, strict=True):
             button = QToolButton()
-            button.setText(label)
+            button.setText(self.tr(label))
             button.setCheckable(True)
-            button.setAccessibleName(full)
+            button.setAccessibleName(self.tr(full))
             button.toggled.connect(self._toggled)
             self.row.addWidget(button)
             self.buttons.append(button)
@@ -197,9 +214,12 @@ class HoursField(Field):
 
     def __init__(self, spec: Spec) -> None:
         super().__init__(spec)
-        self.always = QCheckBox("Any hour")
+        self.always = QCheckBox(self.tr("Any hour"))
         self.start, self.end = QTimeEdit(), QTimeEdit()
-        for box, name in ((self.start, "working hours start"), (self.end, "working hours end")):
+        for box, name in (
+            (self.start, self.tr("working hours start")),
+            (self.end, self.tr("working hours end")),
+        ):
             box.setDisplayFormat("HH:mm")
             box.setAccessibleName(name)
             box.timeChanged.connect(self._changed)
@@ -215,7 +235,7 @@ class HoursField(Field):
     def _dash() -> QWidget:
         from PySide6.QtWidgets import QLabel
 
-        return QLabel("to")
+        return QLabel(translate("HoursField", "to"))
 
     def _always(self, on: bool) -> None:
         self.start.setEnabled(not on)
@@ -247,7 +267,8 @@ def make_field(spec: Spec, switch_label: str, routines: list[tuple[str, str]]) -
     if spec.type == "true/false":
         return SwitchField(spec, switch_label)
     if spec.type == "day":
-        return ChoiceField(spec, [(name, full) for name, full in zip(DAY_NAMES, FULL_DAYS, strict=True)])
+        days = [(name, translate("DaysField", full)) for name, full in zip(DAY_NAMES, FULL_DAYS, strict=True)]
+        return ChoiceField(spec, days)
     if spec.type == "time of day":
         return TimeField(spec)
     if spec.type == "days":

@@ -25,50 +25,74 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.settings import SPEC_BY_KEY
+from .i18n import QT_TRANSLATE_NOOP
 from .settings_fields import Field, make_field
 
 SETTLE_MS = 700
 # (tab, [(key, title, what a check box says)]); every setting of core/settings.py is in one tab.
 GROUPS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
     (
-        "Schedule",
+        QT_TRANSLATE_NOOP("SettingsWindow", "Schedule"),
         (
-            ("sit_limit", "Remind after sitting for", ""),
-            ("snooze", "Snooze for", ""),
-            ("natural_break", "Away this long is a break", ""),
-            ("max_reminders", "Remind at most", ""),
-            ("work_days", "Working days", ""),
-            ("work_hours", "Working hours", ""),
+            ("sit_limit", QT_TRANSLATE_NOOP("SettingsWindow", "Remind after sitting for"), ""),
+            ("snooze", QT_TRANSLATE_NOOP("SettingsWindow", "Snooze for"), ""),
+            ("natural_break", QT_TRANSLATE_NOOP("SettingsWindow", "Away this long is a break"), ""),
+            ("max_reminders", QT_TRANSLATE_NOOP("SettingsWindow", "Remind at most"), ""),
+            ("work_days", QT_TRANSLATE_NOOP("SettingsWindow", "Working days"), ""),
+            ("work_hours", QT_TRANSLATE_NOOP("SettingsWindow", "Working hours"), ""),
         ),
     ),
     (
-        "Breaks and routines",
+        QT_TRANSLATE_NOOP("SettingsWindow", "Breaks and routines"),
         (
-            ("routine", "Routine", ""),
-            ("sounds", "Sounds", "Play sound cues during a routine"),
+            ("routine", QT_TRANSLATE_NOOP("SettingsWindow", "Routine"), ""),
+            (
+                "sounds",
+                QT_TRANSLATE_NOOP("SettingsWindow", "Sounds"),
+                QT_TRANSLATE_NOOP("SettingsWindow", "Play sound cues during a routine"),
+            ),
         ),
     ),
     (
-        "Goals",
+        QT_TRANSLATE_NOOP("SettingsWindow", "Goals"),
         (
-            ("daily_goal", "Breaks a day", ""),
-            ("count_natural_breaks", "Natural breaks", "Count time away toward the goal"),
-            ("weekly_checkin", "Weekly check-in", "Ask how my back has been each week"),
-            ("checkin_day", "Check-in day", ""),
-            ("checkin_time", "Check-in time", ""),
+            ("daily_goal", QT_TRANSLATE_NOOP("SettingsWindow", "Breaks a day"), ""),
+            (
+                "count_natural_breaks",
+                QT_TRANSLATE_NOOP("SettingsWindow", "Natural breaks"),
+                QT_TRANSLATE_NOOP("SettingsWindow", "Count time away toward the goal"),
+            ),
+            (
+                "weekly_checkin",
+                QT_TRANSLATE_NOOP("SettingsWindow", "Weekly check-in"),
+                QT_TRANSLATE_NOOP("SettingsWindow", "Ask how my back has been each week"),
+            ),
+            ("checkin_day", QT_TRANSLATE_NOOP("SettingsWindow", "Check-in day"), ""),
+            ("checkin_time", QT_TRANSLATE_NOOP("SettingsWindow", "Check-in time"), ""),
         ),
     ),
     (
-        "Notifications",
+        QT_TRANSLATE_NOOP("SettingsWindow", "Notifications"),
         (
-            ("notifications", "Reminders", "Show a notification when a break is due"),
-            ("heads_up", "Heads-up", "A quiet notice a minute before"),
+            (
+                "notifications",
+                QT_TRANSLATE_NOOP("SettingsWindow", "Reminders"),
+                QT_TRANSLATE_NOOP("SettingsWindow", "Show a notification when a break is due"),
+            ),
+            (
+                "heads_up",
+                QT_TRANSLATE_NOOP("SettingsWindow", "Heads-up"),
+                QT_TRANSLATE_NOOP("SettingsWindow", "A quiet notice a minute before"),
+            ),
         ),
     ),
 )
 
 
-UNITS = {"max_reminders": " times", "daily_goal": " breaks"}
+UNITS = {
+    "max_reminders": QT_TRANSLATE_NOOP("SettingsWindow", " times"),
+    "daily_goal": QT_TRANSLATE_NOOP("SettingsWindow", " breaks"),
+}
 
 
 def _note(text: str) -> QLabel:
@@ -99,8 +123,8 @@ class SettingsWindow(QWidget):
         start_at_login: StartAtLogin | None = None,
     ) -> None:
         super().__init__()
-        self.setWindowTitle("deskbreak settings")
-        self.setAccessibleName("deskbreak settings")
+        self.setWindowTitle(self.tr("deskbreak settings"))
+        self.setAccessibleName(self.tr("deskbreak settings"))
         self._save = save
         self._pending: dict[str, str] = {}
         self._timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
@@ -108,12 +132,12 @@ class SettingsWindow(QWidget):
         self.fields: dict[str, Field] = {}
         self.tabs = QTabWidget()
         for title, rows in GROUPS:
-            self.tabs.addTab(self._page(rows, routines), title)
+            self.tabs.addTab(self._page(rows, routines), self.tr(title))
         self.start_at_login = start_at_login
-        self.tabs.addTab(self._startup_page(start_at_login), "Startup")
+        self.tabs.addTab(self._startup_page(start_at_login), self.tr("Startup"))
         self.problem = QLabel("")
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("problem")
+        self.problem.setAccessibleName(self.tr("problem"))
         self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
@@ -131,9 +155,10 @@ class SettingsWindow(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for key, title, switch in rows:
             spec = SPEC_BY_KEY[key]
-            field = make_field(spec, switch, routines)
+            title = self.tr(title)
+            field = make_field(spec, self.tr(switch) if switch else "", routines)
             if key in UNITS:
-                field.box.setSuffix(UNITS[key])  # type: ignore[attr-defined]  # a NumberField
+                field.box.setSuffix(self.tr(UNITS[key]))  # type: ignore[attr-defined]  # a NumberField
             field.setAccessibleName(title)
             field.setAccessibleDescription(spec.does)
             field.edited.connect(lambda text, key=key: self._edited(key, text))
@@ -156,15 +181,17 @@ class SettingsWindow(QWidget):
     def _startup_page(self, start_at_login: StartAtLogin | None) -> QWidget:
         page = QWidget()
         column = QVBoxLayout(page)
-        self.login = QCheckBox("Start deskbreak when I log in")
-        self.login.setAccessibleName("Start at login")
+        self.login = QCheckBox(self.tr("Start deskbreak when I log in"))
+        self.login.setAccessibleName(self.tr("Start at login"))
         if start_at_login is None:
             self.login.setEnabled(False)
-            note = "Starting at login cannot be set up on this system."
+            note = self.tr("Starting at login cannot be set up on this system.")
         else:
             self.login.setChecked(start_at_login.enabled())
             self.login.toggled.connect(self._login_toggled)
-            note = "deskbreak starts in the tray when you log in; turning it off removes what it added."
+            note = self.tr(
+                "deskbreak starts in the tray when you log in; turning it off removes what it added."
+            )
         help_text = _note(note)
         column.addWidget(self.login)
         column.addWidget(help_text)

@@ -6,15 +6,21 @@ from PySide6.QtCore import QObject, Signal, SignalInstance, Slot
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from .i18n import QT_TRANSLATE_NOOP, english_plural
 from .tray_art import ArtKey, TrayArt, art_key
 from .view_data import TrayView
 
-SNOOZES = (("For 10 minutes", 10), ("For 15 minutes", 15), ("For 30 minutes", 30), ("For an hour", 60))
+SNOOZES = (
+    (QT_TRANSLATE_NOOP("Tray", "For 10 minutes"), 10),
+    (QT_TRANSLATE_NOOP("Tray", "For 15 minutes"), 15),
+    (QT_TRANSLATE_NOOP("Tray", "For 30 minutes"), 30),
+    (QT_TRANSLATE_NOOP("Tray", "For an hour"), 60),
+)
 PAUSES = (
-    ("For 30 minutes", "30m"),
-    ("For an hour", "1h"),
-    ("Until tomorrow", "tomorrow"),
-    ("Until I resume", "resume"),
+    (QT_TRANSLATE_NOOP("Tray", "For 30 minutes"), "30m"),
+    (QT_TRANSLATE_NOOP("Tray", "For an hour"), "1h"),
+    (QT_TRANSLATE_NOOP("Tray", "Until tomorrow"), "tomorrow"),
+    (QT_TRANSLATE_NOOP("Tray", "Until I resume"), "resume"),
 )
 
 
@@ -52,31 +58,33 @@ class Tray(QObject):
         self.headline = self.menu.addAction("deskbreak")
         self.headline.setEnabled(False)
         self.menu.addSeparator()
-        self.take_break = self._add("Take a break now", self.break_requested)
-        self.routines = self._add("Choose a routine…", self.routines_requested)
-        self.snooze = self._add(f"Snooze {snooze_label}", self.snooze_requested)
-        self.snooze_menu = self.menu.addMenu("Snooze for")
+        self.take_break = self._add(self.tr("Take a break now"), self.break_requested)
+        self.routines = self._add(self.tr("Choose a routine…"), self.routines_requested)
+        self.snooze = self._add(
+            self.tr("Snooze {duration}").format(duration=snooze_label), self.snooze_requested
+        )
+        self.snooze_menu = self.menu.addMenu(self.tr("Snooze for"))
         for text, minutes in SNOOZES:
-            action = self.snooze_menu.addAction(text)
+            action = self.snooze_menu.addAction(self.tr(text))
             action.triggered.connect(lambda _=False, m=minutes: self.snooze_for_requested.emit(m))
-        self.skip = self._add("Skip this break", self.skip_requested)
-        self.pause_menu = self.menu.addMenu("Pause")
+        self.skip = self._add(self.tr("Skip this break"), self.skip_requested)
+        self.pause_menu = self.menu.addMenu(self.tr("Pause"))
         for text, choice in PAUSES:
-            action = self.pause_menu.addAction(text)
+            action = self.pause_menu.addAction(self.tr(text))
             action.triggered.connect(lambda _=False, c=choice: self.pause_requested.emit(c))
-        self.resume = self._add("Resume", self.resume_requested)
+        self.resume = self._add(self.tr("Resume"), self.resume_requested)
         self.menu.addSeparator()
-        self.review = self._add("Weekly review…", self.review_requested)
-        self.program_menu = self.menu.addMenu("Program")
+        self.review = self._add(self.tr("Weekly review…"), self.review_requested)
+        self.program_menu = self.menu.addMenu(self.tr("Program"))
         self.program_menu.menuAction().setVisible(False)  # shown once the program is loaded
-        self.history = self._add("Recent breaks…", self.history_requested)
-        self.settings = self._add("Settings…", self.settings_requested)
-        self.safety = self._add("Safety notice…", self.safety_requested)
-        self.problems = self._add("Problems with your files…", self.problems_requested)
+        self.history = self._add(self.tr("Recent breaks…"), self.history_requested)
+        self.settings = self._add(self.tr("Settings…"), self.settings_requested)
+        self.safety = self._add(self.tr("Safety notice…"), self.safety_requested)
+        self.problems = self._add(self.tr("Problems with your files…"), self.problems_requested)
         self.menu.addSeparator()
-        self.welcome = self._add("Welcome…", self.welcome_requested)
-        self.about = self._add("About deskbreak…", self.about_requested)
-        self.quit = self._add("Quit deskbreak", self.quit_requested)
+        self.welcome = self._add(self.tr("Welcome…"), self.welcome_requested)
+        self.about = self._add(self.tr("About deskbreak…"), self.about_requested)
+        self.quit = self._add(self.tr("Quit deskbreak"), self.quit_requested)
         self.icon.setContextMenu(self.menu)
         self.menu.aboutToShow.connect(self.menu_opened)
         self.icon.activated.connect(self._activated)
@@ -106,7 +114,8 @@ class Tray(QObject):
         self.snooze_menu.setEnabled(view.due)
         self.skip.setEnabled(view.due)
         self.problems.setVisible(view.problems > 0)
-        self.problems.setText(f"{view.problems} problem{'s' if view.problems != 1 else ''} with your files…")
+        problems = self.tr("%n problem(s) with your files…", "", view.problems)
+        self.problems.setText(english_plural(problems, view.problems))
         key = art_key(view.look, view.progress)
         if key != self._shown:  # most checks change only the tooltip's minutes: no redraw
             self.icon.setIcon(self.art.icon(key))

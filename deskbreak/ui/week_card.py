@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..core.review import DayFigures, Review
 from ..core.streaks import DayMark
+from .i18n import QT_TRANSLATE_NOOP
 from .review_style import metrics, shades
 from .review_text import (
     MARK_SYMBOLS,
@@ -32,7 +33,14 @@ from .review_text import (
     week_title,
 )
 
-COLUMNS = ("Day", "Breaks", "Movement", "Longest sitting", "Natural", "Goal")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("WeekCard", "Day"),
+    QT_TRANSLATE_NOOP("WeekCard", "Breaks"),
+    QT_TRANSLATE_NOOP("WeekCard", "Movement"),
+    QT_TRANSLATE_NOOP("WeekCard", "Longest sitting"),
+    QT_TRANSLATE_NOOP("WeekCard", "Natural"),
+    QT_TRANSLATE_NOOP("WeekCard", "Goal"),
+)
 
 
 class GoalBar(QWidget):
@@ -75,7 +83,7 @@ class WeekCard(QFrame):
         super().__init__(parent)
         self.setAutoFillBackground(True)  # so the saved image has a solid background
         self.setObjectName("weekCard")
-        self.setAccessibleName("Week summary")
+        self.setAccessibleName(self.tr("Week summary"))
         self._review: Review | None = None
         self._days: list[date] = []
         m = metrics(self.fontMetrics())
@@ -95,7 +103,7 @@ class WeekCard(QFrame):
         outer.addLayout(grid)
         self._grid = grid
         for c, name in enumerate(COLUMNS):
-            head = QLabel(f"<b>{name}</b>")
+            head = QLabel(f"<b>{self.tr(name)}</b>")
             grid.addWidget(head, 0, c)
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
@@ -141,27 +149,31 @@ class WeekCard(QFrame):
         self._days = [d.day for d in week.days]
         self.title.setText(week_title(week.monday))
         goal = plural(review.settings.daily_goal, "break")
-        self.subtitle.setText(f"{week.label} · goal: {goal} a working day")
+        self.subtitle.setText(
+            self.tr("{week} · goal: {goal} a working day").format(week=week.label, goal=goal)
+        )
         for r, figures in enumerate(week.days):
             self._fill_row(r, figures, today)
         t = week.totals
-        bold = [f"<b>{text}</b>" for text in ("Week", plural(t.breaks, "break"), duration(t.movement_seconds),
-                                               duration(t.longest_sitting_seconds), str(t.natural_breaks),
-                                               f"{t.days_met} of {t.working_days} met")]  # fmt: skip
+        met = self.tr("{met} of {working} met").format(met=t.days_met, working=t.working_days)
+        week_figures = (self.tr("Week"), plural(t.breaks, "break"), duration(t.movement_seconds),
+                        duration(t.longest_sitting_seconds), str(t.natural_breaks), met)  # fmt: skip
+        bold = [f"<b>{text}</b>" for text in week_figures]
         for label, text in zip(self.totals, bold, strict=True):
             label.setText(text)
         change = movement_change(week.movement_change_seconds)
         self.change.setText(f"{breaks_change(week.breaks_change)} · {change}")
         s = review.streak
         self.streak.setText(
-            f"Current streak: <b>{plural(s.current, 'day')}</b> · Best: <b>{plural(s.best, 'day')}</b> · "
-            f"Freezes held: <b>{s.freezes_held}</b>"
-        )
+            self.tr("Current streak: <b>{current}</b> · Best: <b>{best}</b> · Freezes held: <b>{freezes}</b>")
+            .format(current=plural(s.current, "day"), best=plural(s.best, "day"), freezes=s.freezes_held)
+        )  # fmt: skip
         sunday = week.monday + timedelta(days=6)
         used = [d for d in s.freezes_used if week.monday <= d <= sunday]
+        freeze = self.tr("A freeze covered {day}, so the streak went on")
         self.freezes.setText(
-            "; ".join(f"A freeze covered {short_day(d)}, so the streak went on" for d in used)
-            if used else "No freeze used this week."
+            "; ".join(freeze.format(day=short_day(d)) for d in used)
+            if used else self.tr("No freeze used this week.")
         )  # fmt: skip
         self.setAccessibleDescription(self.summary_text())
 
@@ -188,7 +200,7 @@ class WeekCard(QFrame):
         natural.setText("\u2013" if quiet else str(s.natural_breaks))
         mark.setText("" if figures.mark is DayMark.UNTRACKED and future else MARK_SYMBOLS[figures.mark])
         if figures.mark is DayMark.MET:
-            mark.setAccessibleName("goal met")
+            mark.setAccessibleName(self.tr("goal met"))
 
     def _picked(self, r: int) -> None:
         if r < len(self._days):
@@ -210,7 +222,7 @@ class WeekCard(QFrame):
         if self._review is None:
             return ""
         t = self._review.week.totals
-        return (
-            f"{self.title.text()}: {plural(t.breaks, 'break')}, goal met on {t.days_met} of "
-            f"{t.working_days} working days; {self.change.text()}"
-        )
+        return self.tr("{week}: {breaks}, goal met on {met} of {working} working days; {change}").format(
+            week=self.title.text(), breaks=plural(t.breaks, "break"), met=t.days_met,
+            working=t.working_days, change=self.change.text(),
+        )  # fmt: skip

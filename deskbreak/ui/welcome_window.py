@@ -25,28 +25,39 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.settings import SPEC_BY_KEY
+from .i18n import QT_TRANSLATE_NOOP
 from .safety_blocks import SoftLabel, bullets, heading
 from .settings_fields import Field, make_field
 from .settings_window import StartAtLogin
 
 WHAT_IT_DOES = (
-    "It notices long stretches of sitting from your keyboard and mouse and reminds you to move: "
-    "a reminder waits while you are in a call, a window is fullscreen or do-not-disturb is on, "
-    "and nothing counts outside your working hours.",
-    "A break is a short guided routine, two to five minutes, that moves the upper back: bending, "
-    "turning and side-bending it, and working the shoulder blades. Moving it regularly may ease "
-    "the stiffness long sitting brings.",
-    "It keeps every break in a history on this computer only, so you can see your weeks and "
-    "whether the habit holds. Meaningful change takes weeks of regular practice.",
+    QT_TRANSLATE_NOOP(
+        "WelcomeWindow",
+        "It notices long stretches of sitting from your keyboard and mouse and reminds you to move: "
+        "a reminder waits while you are in a call, a window is fullscreen or do-not-disturb is on, "
+        "and nothing counts outside your working hours.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "WelcomeWindow",
+        "A break is a short guided routine, two to five minutes, that moves the upper back: bending, "
+        "turning and side-bending it, and working the shoulder blades. Moving it regularly may ease "
+        "the stiffness long sitting brings.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "WelcomeWindow",
+        "It keeps every break in a history on this computer only, so you can see your weeks and "
+        "whether the habit holds. Meaningful change takes weeks of regular practice.",
+    ),
 )
-NOT_A_CLINICIAN = (
-    "It does not diagnose or treat anything; the safety notice after this says when to see a clinician."
+NOT_A_CLINICIAN = QT_TRANSLATE_NOOP(
+    "WelcomeWindow",
+    "It does not diagnose or treat anything; the safety notice after this says when to see a clinician.",
 )
 DAY_KEYS = (
-    ("sit_limit", "Remind me after sitting for"),
-    ("work_days", "I work on"),
-    ("work_hours", "Between"),
-    ("daily_goal", "Breaks a day I aim for"),
+    ("sit_limit", QT_TRANSLATE_NOOP("WelcomeWindow", "Remind me after sitting for")),
+    ("work_days", QT_TRANSLATE_NOOP("WelcomeWindow", "I work on")),
+    ("work_hours", QT_TRANSLATE_NOOP("WelcomeWindow", "Between")),
+    ("daily_goal", QT_TRANSLATE_NOOP("WelcomeWindow", "Breaks a day I aim for")),
 )
 
 
@@ -63,8 +74,8 @@ class WelcomeWindow(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Welcome to deskbreak")
-        self.setAccessibleName("Welcome to deskbreak")
+        self.setWindowTitle(self.tr("Welcome to deskbreak"))
+        self.setAccessibleName(self.tr("Welcome to deskbreak"))
         self._save = save
         self._edits: dict[str, str] = {}
         self.start_at_login = start_at_login
@@ -73,10 +84,10 @@ class WelcomeWindow(QDialog):
         self.pages.addWidget(self._day_page(values))
         self.problem = QLabel("")
         self.problem.setWordWrap(True)
-        self.skip = QPushButton("Skip")
-        self.skip.setAccessibleDescription("Keep the usual settings and start")
-        self.back = QPushButton("Back")
-        self.next = QPushButton("Next")
+        self.skip = QPushButton(self.tr("Skip"))
+        self.skip.setAccessibleDescription(self.tr("Keep the usual settings and start"))
+        self.back = QPushButton(self.tr("Back"))
+        self.next = QPushButton(self.tr("Next"))
         self.next.setDefault(True)
         self.skip.clicked.connect(self._skip)
         self.back.clicked.connect(lambda: self._go(0))
@@ -98,22 +109,26 @@ class WelcomeWindow(QDialog):
     def _about_page(self) -> QWidget:
         page = QWidget()
         column = QVBoxLayout(page)
-        column.addWidget(heading("Welcome to deskbreak", 1.5))
-        column.addWidget(SoftLabel("deskbreak lives in the system tray and helps you break up long sitting."))
-        column.addWidget(bullets(WHAT_IT_DOES, "What deskbreak does"))
-        column.addWidget(SoftLabel(NOT_A_CLINICIAN))
+        column.addWidget(heading(self.tr("Welcome to deskbreak"), 1.5))
+        column.addWidget(
+            SoftLabel(self.tr("deskbreak lives in the system tray and helps you break up long sitting."))
+        )
+        column.addWidget(bullets(tuple(self.tr(t) for t in WHAT_IT_DOES), self.tr("What deskbreak does")))
+        column.addWidget(SoftLabel(self.tr(NOT_A_CLINICIAN)))
         column.addStretch(1)
         return page
 
     def _day_page(self, values: Mapping[str, str]) -> QWidget:
         page = QWidget()
         column = QVBoxLayout(page)
-        column.addWidget(heading("Your working day", 1.5))
-        column.addWidget(SoftLabel("You can change all of this later under Settings in the tray menu."))
+        column.addWidget(heading(self.tr("Your working day"), 1.5))
+        column.addWidget(
+            SoftLabel(self.tr("You can change all of this later under Settings in the tray menu."))
+        )
         form = QFormLayout()
         self.fields: dict[str, Field] = {}
         for key, title in DAY_KEYS:
-            spec = SPEC_BY_KEY[key]
+            spec, title = SPEC_BY_KEY[key], self.tr(title)
             field = make_field(spec, "", [])
             field.set_text(values.get(key, spec.shown_default))
             field.setAccessibleName(title)
@@ -124,8 +139,8 @@ class WelcomeWindow(QDialog):
             form.addRow(label, field)
             self.fields[key] = field
         column.addLayout(form)
-        self.login = QCheckBox("Start deskbreak when I log in")
-        self.login.setAccessibleName("Start at login")
+        self.login = QCheckBox(self.tr("Start deskbreak when I log in"))
+        self.login.setAccessibleName(self.tr("Start at login"))
         self.login.setChecked(start_at_login_default(self.start_at_login))
         self.login.setEnabled(self.start_at_login is not None)
         column.addWidget(self.login)
@@ -136,8 +151,10 @@ class WelcomeWindow(QDialog):
         self.pages.setCurrentIndex(index)
         last = index == self.pages.count() - 1
         self.back.setVisible(index > 0)
-        self.next.setText("Start" if last else "Next")
-        self.next.setAccessibleDescription("Save these and start" if last else "The next page")
+        self.next.setText(self.tr("Start") if last else self.tr("Next"))
+        self.next.setAccessibleDescription(
+            self.tr("Save these and start") if last else self.tr("The next page")
+        )
         self.next.setFocus()  # Return goes on (Skip is a deliberate Tab or click away)
 
     def _forward(self) -> None:
