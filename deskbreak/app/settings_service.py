@@ -16,9 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Slot
-
-from .config_edit import ConfigFileError, SettingRefused, read_settings, set_values
+from PySide6.QtCore import QObject, Slot
 
 if TYPE_CHECKING:
     from ..storage.break_log import BreakLog
@@ -73,7 +71,12 @@ class SettingsService(QObject):
 
     # -- what the windows read and write ---------------------------------------------------
 
+    # config_edit (tomlkit, difflib) is imported when a window first reads or writes the file,
+    # and Qt's namespace (~1 MiB of enums once built) when one opens: the tray idles without both.
+
     def values(self) -> dict[str, str]:
+        from .config_edit import ConfigFileError, read_settings
+
         try:
             return read_settings(self.config_file).values
         except ConfigFileError:
@@ -81,6 +84,8 @@ class SettingsService(QObject):
 
     def save(self, changes: dict[str, str]) -> str | None:
         """Write `changes`; the problem in words, or None when written."""
+        from .config_edit import ConfigFileError, SettingRefused, set_values
+
         try:
             set_values(self.config_file, changes)
         except (SettingRefused, ConfigFileError) as exc:
@@ -98,6 +103,8 @@ class SettingsService(QObject):
     def open_settings(self) -> None:
         if self._bring_forward(self.settings_window):
             return
+        from PySide6.QtCore import Qt
+
         from ..ui.settings_window import SettingsWindow
 
         window = SettingsWindow(self.values(), self.save, self.routines(), self.start_at_login())
@@ -130,6 +137,8 @@ class SettingsService(QObject):
     def open_welcome(self) -> None:
         if self._bring_forward(self.welcome_window):
             return
+        from PySide6.QtCore import Qt
+
         from ..ui.welcome_window import WelcomeWindow
 
         window = WelcomeWindow(self.values(), self.save, self.start_at_login())
