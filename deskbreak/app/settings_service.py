@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, Slot
 
 if TYPE_CHECKING:
     from ..storage.break_log import BreakLog
@@ -80,8 +80,10 @@ class SettingsService(QObject):
 
     # -- what the windows read and write ---------------------------------------------------
 
+    # config_edit (tomlkit, difflib) is imported when a window first reads or writes the file,
+    # and Qt's namespace (~1 MiB of enums once built) when one opens: the tray idles without both.
+
     def values(self) -> dict[str, str]:
-        # tomlkit and the writer load when a window first needs them, not with the tray.
         from .config_edit import ConfigFileError, read_settings
 
         try:
@@ -113,7 +115,6 @@ class SettingsService(QObject):
         from ..ui.settings_window import SettingsWindow
 
         window = SettingsWindow(self.values(), self.save, self.routines(), self.start_at_login())
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         window.destroyed.connect(self._settings_gone)
         self.settings_window = window
         self._show(window)
@@ -145,7 +146,6 @@ class SettingsService(QObject):
         from ..ui.welcome_window import WelcomeWindow
 
         window = WelcomeWindow(self.values(), self.save, self.start_at_login())
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         window.finished_welcome.connect(lambda: self.log.set_value(WELCOME_KEY, "done"))
         window.finished.connect(lambda _: self.program.first_run())  # then the safety notice
         window.destroyed.connect(self._welcome_gone)
@@ -164,6 +164,9 @@ class SettingsService(QObject):
 
     @staticmethod
     def _show(window: Any) -> None:
+        from PySide6.QtCore import Qt  # Qt's namespace (~1 MiB of enums): only once a window opens
+
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         window.show()
         window.raise_()
         window.activateWindow()
@@ -176,7 +179,6 @@ class SettingsService(QObject):
         from ..ui.about_window import AboutWindow
 
         window = AboutWindow(__version__, folders, _open_folder)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         window.destroyed.connect(self._about_gone)
         self.about_window = window
         self._show(window)

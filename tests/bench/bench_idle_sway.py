@@ -3,7 +3,7 @@
     python tests/bench/bench_idle_sway.py [--idle-seconds 120] [--json out.json] [--no-warmup] [--keep]
 
 A report, not a gate: exit 0 whatever the figures (FAIL lines say what is over target); exit 2
-when sway (or wtype, Xvfb, dbus-daemon) is missing or the session cannot start. Not
+when sway (or swaybar, wtype, Xvfb, dbus-daemon) is missing or the session cannot start. Not
 collected by pytest (bench_*.py). The measuring is bench_idle.py's (imported, not copied); see
 tests/bench/README.md for what is measured and how.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -47,6 +48,70 @@ QUIET_WINDOW = 1.0  # seconds: a start is over once the process used less than .
 QUIET_CPU_MS = 10.0  # ... this much CPU over the last QUIET_WINDOW
 START_TIMEOUT = 30.0
 STEP = 0.25
+TRAY_TIMEOUT = 10.0  # seconds for an app's icon to be registered with swaybar's tray
+
+# A bar with a tray on every output. sway would start swaybar itself, as its own (unprivileged)
+# user and without our session bus; `true` stands in, and the bench starts swaybar (TrayHost).
+BAR_ID = "bar-0"
+BAR_CONFIG = f"bar {{\n  id {BAR_ID}\n  swaybar_command true\n  tray_output *\n}}\n"
+_REGISTERED = re.compile(r"Registering Status Notifier Item '([^/']+)/")
+
+
+class TrayHost:
+    """swaybar as the StatusNotifierItem host (and watcher) on the bench's session bus: the tray
+    of a sway desktop. Qt's wayland platform registers a QSystemTrayIcon with it over D-Bus."""
+
+    def __init__(self, sway: SwaySession, desktop: DesktopSession, workdir: Path) -> None:
+        self.env = sway.client_env(desktop.env)
+        self.log_path = workdir / "swaybar.log"
+        ipc = next(Path(sway.runtime or "").glob("sway-ipc.*.sock"), None)
+        if ipc is None:
+            raise SwayError("no sway IPC socket for swaybar")
+        self.env["SWAYSOCK"] = str(ipc)
+        with open(self.log_path, "wb") as log:
+            self.popen = subprocess.Popen(
+                ["swaybar", "-b", BAR_ID, "-s", str(ipc)],
+                env=self.env,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        deadline = time.monotonic() + TRAY_TIMEOUT
+        while not self._bus("NameHasOwner", "string:org.kde.StatusNotifierWatcher").endswith("true"):
+            if self.popen.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise SwayError(f"swaybar's tray did not come up:\n{self.log()[-2000:]}")
+            time.sleep(0.05)
+
+    def _bus(self, method: str, *args: str) -> str:
+        done = subprocess.run(
+            ["dbus-send", "--session", "--print-reply=literal", "--dest=org.freedesktop.DBus",
+             "/org/freedesktop/DBus", f"org.freedesktop.DBus.{method}", *args],
+            env=self.env, capture_output=True, text=True, timeout=10, check=False,
+        )  # fmt: skip
+        return done.stdout.strip()
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def registered_by(self, pid: int) -> bool:
+        """Whether swaybar registered an item whose bus connection belongs to process `pid`."""
+        for name in _REGISTERED.findall(self.log()):
+            if self._bus("GetConnectionUnixProcessID", f"string:{name}").split()[-1:] == [str(pid)]:
+                return True
+        return False
+
+    def wait_registered(self, popen: subprocess.Popen[bytes], t0: float) -> float | None:
+        """Seconds from launch until swaybar registered the process's icon; None if it did not."""
+        while time.monotonic() - t0 < TRAY_TIMEOUT and popen.poll() is None:
+            if self.registered_by(popen.pid):
+                return time.monotonic() - t0
+            time.sleep(0.05)
+        return None
+
+    def stop(self) -> None:
+        stop(self.popen)
 
 
 def _cpu_ms(pid: int) -> float:
@@ -75,17 +140,19 @@ def wait_quiet(popen: subprocess.Popen[bytes], t0: float) -> float | None:
 
 
 class SwayRunner:
-    def __init__(self, sway: SwaySession, desktop: DesktopSession, workdir: Path) -> None:
+    def __init__(self, sway: SwaySession, desktop: DesktopSession, tray: TrayHost, workdir: Path) -> None:
         self.sway = sway
         self.desktop = desktop
+        self.tray = tray
         self.workdir = workdir
         self.count = 0
 
     def env_for(self, name: str) -> dict[str, str]:
-        # The private session bus from the DesktopSession; the display is sway's (client_env drops
-        # DISPLAY, so the Xvfb is not used); Qt's windows are offscreen.
+        # The private session bus from the DesktopSession (swaybar's tray is on it); the display
+        # is sway's (client_env drops DISPLAY, so the Xvfb is not used) through Qt's own wayland
+        # platform, as a Qt app runs on a sway desktop.
         env = self.sway.client_env(self.desktop.env)
-        env.update(XDG_SESSION_TYPE="wayland", XDG_CURRENT_DESKTOP="sway", QT_QPA_PLATFORM="offscreen")
+        env.update(XDG_SESSION_TYPE="wayland", XDG_CURRENT_DESKTOP="sway", QT_QPA_PLATFORM="wayland")
         env.pop("CI", None)
         env.pop("PYTHONDONTWRITEBYTECODE", None)  # byte-code caches as installed (see bench_idle)
         env["PYTHONPYCACHEPREFIX"] = str(self.workdir / "pycache")
@@ -123,7 +190,10 @@ class SwayRunner:
         env = self.env_for(name)
         popen, t0 = self.launch(name, command, env)
         try:
+            tray = self.tray.wait_registered(popen, t0)
             quiet = wait_quiet(popen, t0)
+            if tray is None:
+                result.error = f"its tray icon was not registered with swaybar within {TRAY_TIMEOUT:g} s"
             if quiet is None:
                 result.error = (
                     f"start-up not over within {START_TIMEOUT:g} s (process "
@@ -131,7 +201,12 @@ class SwayRunner:
                     f"log {self.count:02d}-{name}.log in the work folder; use --keep)"
                 )
                 return result
-            result.timings.append({"quiet_after_seconds": round(quiet, 3)})
+            result.timings.append(
+                {
+                    "quiet_after_seconds": round(quiet, 3),
+                    "tray_seconds": None if tray is None else round(tray, 3),
+                }
+            )
             time.sleep(args.settle)
             result.memory = memory(popen.pid)
             first = sample(popen.pid)
@@ -220,7 +295,8 @@ def build_rows(base: AppResult, desk: AppResult) -> list[dict[str, Any]]:
 
 
 def checks(base: AppResult, desk: AppResult, rows: list[dict[str, Any]]) -> list[str]:
-    """Every FAIL line: targets missed or not measured, an app that failed, the wrong idle source."""
+    """Every FAIL line: targets missed or not measured, an app that failed (its icon not in
+    swaybar's tray included), the wrong idle source."""
     fails = [
         f"{r['metric'].strip()}: deskbreak {_fmt(r['deskbreak'], r['digits'])} "
         f"(baseline {_fmt(r['baseline'], r['digits'])}), target {r['target']}"
@@ -235,6 +311,9 @@ def checks(base: AppResult, desk: AppResult, rows: list[dict[str, Any]]) -> list
     fails += [f"{app.name}: {app.error}" for app in (base, desk) if app.error]
     if desk.status is not None and desk.status.get("idle_source") != "wayland":
         fails.append(f"deskbreak idle_source is {desk.status.get('idle_source')!r}, not 'wayland'")
+    tray = (desk.status or {}).get("tray")
+    if desk.status is not None and isinstance(tray, dict) and tray.get("available") is not True:
+        fails.append("deskbreak says the system tray is not available")
     return fails
 
 
@@ -272,7 +351,10 @@ def print_report(
     ]
     widths = [max(len(h), *(len(t[i]) for t in table)) for i, h in enumerate(headers)]
     line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
-    print(f"\nIdle benchmark under headless sway ({idle_seconds:g} s idle window, no input, Qt offscreen)\n")
+    print(
+        f"\nIdle benchmark under headless sway ({idle_seconds:g} s idle window, no input, "
+        "Qt wayland, swaybar's tray)\n"
+    )
     print(line)
     print("-" * len(line))
     for t in table:
@@ -283,7 +365,11 @@ def print_report(
         )
     for app in (base, desk):
         quiet = app.timings[-1]["quiet_after_seconds"] if app.timings else None
-        print(f"\n{app.name}: start-up over (CPU quiet) after {_fmt(quiet, 2)} s")
+        tray = app.timings[-1]["tray_seconds"] if app.timings else None
+        print(
+            f"\n{app.name}: tray icon registered with swaybar after {_fmt(tray, 2)} s; "
+            f"start-up over (CPU quiet) after {_fmt(quiet, 2)} s"
+        )
         if app.idle:
             print("\n".join(per_thread_lines(app)))
     if desk.status is not None:
@@ -305,6 +391,7 @@ def print_report(
 
 def missing() -> list[str]:
     tools = missing_sway_tools() + [t for t in missing_tools() if t in ("Xvfb", "dbus-daemon")]
+    tools += [t for t in ("swaybar", "dbus-send") if shutil.which(t) is None]
     return tools
 
 
@@ -321,7 +408,7 @@ def main(argv: list[str] | None = None) -> int:
 
     lacking = missing()
     if lacking:
-        print(f"no sway session: missing {', '.join(lacking)} (apt install sway wtype)", file=sys.stderr)
+        print(f"no sway session: missing {', '.join(lacking)} (apt install sway wtype dbus)", file=sys.stderr)
         return 2
     workdir = Path(tempfile.mkdtemp(prefix="deskbreak-bench-sway-"))
     apps = {
@@ -331,16 +418,20 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, AppResult] = {}
     try:
         with (
-            SwaySession(workdir / "sway") as sway,
+            SwaySession(workdir / "sway", extra_config=BAR_CONFIG) as sway,
             DesktopSession(workdir / "desktop", tray=False, notifications=False) as desktop,
         ):
-            runner = SwayRunner(sway, desktop, workdir)
-            for name, command in apps.items():
-                print(
-                    f"measuring {name}: {args.settle:g} s settle, {args.idle_seconds:g} s idle ...",
-                    flush=True,
-                )
-                results[name] = runner.measure(name, command, args)
+            tray = TrayHost(sway, desktop, workdir)
+            try:
+                runner = SwayRunner(sway, desktop, tray, workdir)
+                for name, command in apps.items():
+                    print(
+                        f"measuring {name}: {args.settle:g} s settle, {args.idle_seconds:g} s idle ...",
+                        flush=True,
+                    )
+                    results[name] = runner.measure(name, command, args)
+            finally:
+                tray.stop()
     except (SwayError, DesktopError) as exc:
         print(f"no sway session: {exc}", file=sys.stderr)
         return 2
@@ -356,7 +447,7 @@ def main(argv: list[str] | None = None) -> int:
     print_report(base, desk, rows, fails, args.idle_seconds)
     if args.json:
         payload = {
-            "environment": "sway (headless, pixman), QT_QPA_PLATFORM=offscreen",
+            "environment": "sway (headless, pixman), QT_QPA_PLATFORM=wayland, swaybar's tray",
             "idle_seconds": args.idle_seconds,
             "settle_seconds": args.settle,
             "clk_tck": CLK_TCK,

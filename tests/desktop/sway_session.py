@@ -52,8 +52,11 @@ def missing_sway_tools() -> list[str]:
 class SwaySession:
     """One headless sway; ``env`` (valid once started) points Wayland clients at it."""
 
-    def __init__(self, workdir: Path, startup_timeout: float = STARTUP_TIMEOUT) -> None:
+    def __init__(
+        self, workdir: Path, startup_timeout: float = STARTUP_TIMEOUT, extra_config: str = ""
+    ) -> None:
         self.workdir = Path(workdir)
+        self.extra_config = extra_config  # appended to the one-output config (a bar block, say)
         self.startup_timeout = startup_timeout
         self.runtime: Path | None = None
         self.socket = ""
@@ -88,7 +91,7 @@ class SwaySession:
         runtime = Path(tempfile.mkdtemp(prefix="dbsway-"))
         self.runtime = runtime
         config = runtime / "config"
-        config.write_text(_CONFIG)
+        config.write_text(_CONFIG + self.extra_config)
         as_root = os.geteuid() == 0
         user: pwd.struct_passwd | None = pwd.getpwnam(UNPRIVILEGED_USER) if as_root else None
         if user is not None:
