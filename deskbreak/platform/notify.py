@@ -19,14 +19,14 @@ import warnings
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QProcess, Signal, Slot
+from PySide6.QtCore import QProcess, Slot
+
+# The routes' base lives apart so that the desktop-notifier route can build on it without a cycle.
+from .notify_base import ACTION_DEFAULT, ACTION_START, ActionEmitter
+from .notify_base import ACTION_SKIP as ACTION_SKIP
+from .notify_base import ACTION_SNOOZE as ACTION_SNOOZE
 
 log = logging.getLogger(__name__)
-
-ACTION_START = "start"
-ACTION_SNOOZE = "snooze"
-ACTION_SKIP = "skip"
-ACTION_DEFAULT = "default"
 
 
 def distinct_actions(actions: dict[str, str]) -> dict[str, str]:
@@ -56,21 +56,6 @@ class Notifier(Protocol):
     def withdraw(self) -> None:
         """The reminder was answered elsewhere: stop listening to (and hide, if we can) the last one."""
         ...
-
-
-class ActionEmitter(QObject):
-    """A notification route. Carries a chosen action ("start", "snooze", "skip") back, and says
-    when a notification it accepted could not be shown after all (so the next route can)."""
-
-    action_invoked = Signal(str)
-    failed = Signal()
-    name = "?"
-
-    def show(self, title: str, body: str, actions: dict[str, str]) -> bool:
-        raise NotImplementedError
-
-    def withdraw(self) -> None:
-        return None
 
 
 class NotifySendNotifier(ActionEmitter):

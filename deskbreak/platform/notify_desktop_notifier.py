@@ -22,7 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 
-from .notify import ACTION_DEFAULT, ActionEmitter
+from .notify_base import ACTION_DEFAULT, ActionEmitter
 
 log = logging.getLogger(__name__)
 
