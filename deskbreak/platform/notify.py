@@ -1,8 +1,10 @@
 """Desktop notifications for a due break: the best route the platform offers, with fallbacks.
 
 Routes, best first: on Linux, `notify-send --wait -A` through QProcess (clickable actions on any
-freedesktop notification daemon); plyer (basic, no actions); the tray icon's own balloon.
-All run on the GUI thread and return at once; none takes keyboard focus.
+freedesktop notification daemon); on Windows and macOS, desktop-notifier when the `notifications`
+extra is installed (notify_desktop_notifier.py: toasts and Notification Center banners with
+buttons); plyer (basic, no actions); the tray icon's own balloon. All are called on the GUI thread
+and return at once; none takes keyboard focus.
 """
 
 from __future__ import annotations
@@ -17,14 +19,14 @@ import warnings
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QProcess, Signal, Slot
+from PySide6.QtCore import QProcess, Slot
+
+# The routes' base lives apart so that the desktop-notifier route can build on it without a cycle.
+from .notify_base import ACTION_DEFAULT, ACTION_START, ActionEmitter
+from .notify_base import ACTION_SKIP as ACTION_SKIP
+from .notify_base import ACTION_SNOOZE as ACTION_SNOOZE
 
 log = logging.getLogger(__name__)
-
-ACTION_START = "start"
-ACTION_SNOOZE = "snooze"
-ACTION_SKIP = "skip"
-ACTION_DEFAULT = "default"
 
 
 def distinct_actions(actions: dict[str, str]) -> dict[str, str]:
@@ -54,21 +56,6 @@ class Notifier(Protocol):
     def withdraw(self) -> None:
         """The reminder was answered elsewhere: stop listening to (and hide, if we can) the last one."""
         ...
-
-
-class ActionEmitter(QObject):
-    """A notification route. Carries a chosen action ("start", "snooze", "skip") back, and says
-    when a notification it accepted could not be shown after all (so the next route can)."""
-
-    action_invoked = Signal(str)
-    failed = Signal()
-    name = "?"
-
-    def show(self, title: str, body: str, actions: dict[str, str]) -> bool:
-        raise NotImplementedError
-
-    def withdraw(self) -> None:
-        return None
 
 
 class NotifySendNotifier(ActionEmitter):
@@ -250,11 +237,14 @@ def create_notifier(
     platform: str = sys.platform,
     which: Callable[[str], str | None] = shutil.which,
     has_actions: Callable[[str], bool] = notify_send_has_actions,
+    desktop_notifier: Callable[[str | None], ActionEmitter | None] | None = None,
 ) -> FallbackNotifier:
     """The notifier chain for this platform.
 
     Linux/BSD: notify-send with buttons, then plyer, then the tray balloon. Windows and macOS:
-    Qt's tray balloon is the native notification there and reports clicks, so it comes first.
+    desktop-notifier's reminders with buttons, then plyer, then the tray balloon; without that
+    library, Qt's tray balloon comes first (it is the native notification there and reports a
+    click), then plyer. `desktop_notifier` makes that route (None: the library is missing).
     """
     tray = TrayMessageNotifier(show_tray_message)
     # plyer's Windows balloon can only load .ico files; it uses its default icon otherwise.
@@ -265,6 +255,13 @@ def create_notifier(
         if program:
             routes.append(NotifySendNotifier(program, icon, has_actions=has_actions))
         routes += [plyer, tray]
+    elif platform in ("win32", "darwin"):
+        if desktop_notifier is None:
+            from .notify_desktop_notifier import desktop_notifier_route
+
+            desktop_notifier = desktop_notifier_route
+        rich = desktop_notifier(icon)
+        routes += [rich, plyer, tray] if rich is not None else [tray, plyer]
     else:
         routes += [tray, plyer]
     return FallbackNotifier(routes)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from deskbreak.platform.notify import (
+    ActionEmitter,
     NotifySendNotifier,
     PlyerNotifier,
     TrayMessageNotifier,
@@ -115,7 +117,7 @@ def test_probe_reads_notify_send_help(tmp_path):
 
 
 def test_tray_balloon_click_starts_the_break_only_for_a_reminder(qtbot):
-    chain = create_notifier(lambda t, b: None, platform="darwin", which=lambda _: None)
+    chain = create_notifier(lambda t, b: None, platform="darwin", desktop_notifier=lambda _: None)
     tray_route = chain.routes[0]
     assert isinstance(tray_route, TrayMessageNotifier)  # native on macOS/Windows: first choice
     fired: list[str] = []
@@ -137,6 +139,36 @@ def test_linux_prefers_notify_send_when_present(qtbot):
     )
     assert isinstance(chain.routes[0], NotifySendNotifier)
     assert isinstance(chain.routes[-1], TrayMessageNotifier)
+
+
+class _FakeRichRoute(ActionEmitter):
+    name = "desktop-notifier"
+
+
+@pytest.mark.parametrize("platform", ["win32", "darwin"])
+def test_windows_and_macos_chain_with_and_without_desktop_notifier(qtbot, platform):
+    icons: list[str | None] = []
+
+    def installed(icon: str | None) -> ActionEmitter:
+        icons.append(icon)
+        return _FakeRichRoute()
+
+    chain = create_notifier(lambda t, b: None, icon="/i.png", platform=platform, desktop_notifier=installed)
+    assert [type(r) for r in chain.routes] == [_FakeRichRoute, PlyerNotifier, TrayMessageNotifier]
+    assert icons == ["/i.png"]
+    # Without the library the tray balloon stays first: it is native there and reports a click.
+    chain = create_notifier(lambda t, b: None, platform=platform, desktop_notifier=lambda _: None)
+    assert [type(r) for r in chain.routes] == [TrayMessageNotifier, PlyerNotifier]
+
+
+def test_linux_never_asks_for_desktop_notifier(qtbot):
+    def installed(icon: str | None) -> ActionEmitter:
+        raise AssertionError("desktop-notifier is for Windows and macOS")
+
+    chain = create_notifier(
+        lambda t, b: None, platform="linux", which=lambda _: None, desktop_notifier=installed
+    )
+    assert [type(r) for r in chain.routes] == [PlyerNotifier, TrayMessageNotifier]
 
 
 REMINDER_ACTIONS = {
