@@ -264,6 +264,10 @@ def run_app() -> int:
         assert controller is not None
         review.close()
         preferences.close()
+        notifier.withdraw()  # no reminder left behind whose buttons would do nothing
+        for route in notifier.routes:
+            if callable(closing := getattr(route, "close", None)):
+                closing()
         controller.shutdown()
         if server is not None:
             server.close()
