@@ -17,15 +17,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from ..core.clock import Clock
 from ..core.durations import humanize
 from ..core.effects import (
-    BreakCounted,
-    CloseWindow,
     Effect,
-    NoRoutine,
-    OpenWindow,
-    RaiseWindow,
-    ShowHeadsUp,
-    ShowReminder,
-    WithdrawReminder,
 )
 from ..core.lifecycle import BreakLifecycle
 from ..core.policy import BreakPolicy, Phase
@@ -39,10 +31,10 @@ from . import views
 from .break_routines import BreakRoutines
 from .break_windows import BreakWindows
 from .configuration import Configuration
+from .effect_actions import carry_out
 from .history_writer import HistoryWriter
 from .info_windows import InfoWindows
 from .pausing import pause_end
-from .reminder_notices import remind
 from .wakeups import Wakeups
 
 if TYPE_CHECKING:
@@ -183,30 +175,7 @@ class Controller(QObject):
             self._after_change(now)
 
     def _carry_out(self, effect: Effect, now: datetime) -> None:
-        self.history.apply(effect)
-        if isinstance(effect, ShowReminder):
-            if self.notifications:
-                remind(self.notifier, effect, self.routines.offer(), self.policy.settings.snooze)
-        elif isinstance(effect, WithdrawReminder):
-            self.notifier.withdraw()
-            self.routines.offered = None  # answered, snoozed or skipped: the next one picks anew
-        elif isinstance(effect, OpenWindow):
-            assert self.playing is not None
-            self.windows.open(effect.token, self.playing)
-        elif isinstance(effect, RaiseWindow):
-            self.windows.raise_(effect.token)
-        elif isinstance(effect, CloseWindow):
-            self.windows.close(effect.token)
-        elif isinstance(effect, BreakCounted) and effect.next_due is not None:
-            for line in (*self.notes_after_break(now), views.next_break_note(effect, now)):
-                self.windows.note(effect.token, line)
-        elif isinstance(effect, ShowHeadsUp) and self.notifications:
-            when = views.clock_time(effect.due_at, now)
-            self.notifier.show(
-                "A break in a minute", f"Finish what you are doing; the reminder comes at {when}.", {}
-            )
-        elif isinstance(effect, NoRoutine):
-            self.tray.show_message("deskbreak", "No routine could be loaded; see Problems in the menu.")
+        carry_out(self, effect, now)
 
     def _after_change(self, now: datetime) -> None:
         self.wakeups.at(self.lifecycle.next_wakeup(now, self._idle_seconds))
