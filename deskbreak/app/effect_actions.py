@@ -20,6 +20,7 @@ from ..core.effects import (
 )
 from ..core.policy import BreakPolicy
 from ..core.routines import Routine
+from ..ui.i18n import translate
 from ..ui.tray import Tray
 from . import views
 from .break_routines import BreakRoutines
@@ -64,7 +65,13 @@ def carry_out(c: Parts, effect: Effect, now: datetime) -> None:
     elif isinstance(effect, ShowHeadsUp) and c.notifications:
         when = views.clock_time(effect.due_at, now)
         c.notifier.show(
-            "A break in a minute", f"Finish what you are doing; the reminder comes at {when}.", {}
+            translate("Notices", "A break in a minute"),
+            translate("Notices", "Finish what you are doing; the reminder comes at {when}.").format(
+                when=when
+            ),
+            {},
         )
     elif isinstance(effect, NoRoutine):
-        c.tray.show_message("deskbreak", "No routine could be loaded; see Problems in the menu.")
+        c.tray.show_message(
+            "deskbreak", translate("Notices", "No routine could be loaded; see Problems in the menu.")
+        )

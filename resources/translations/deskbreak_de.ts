@@ -307,6 +307,21 @@
     </message>
 </context>
 <context>
+    <name>Notices</name>
+    <message>
+        <source>A break in a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish what you are doing; the reminder comes at {when}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No routine could be loaded; see Problems in the menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlayerPage</name>
     <message>
         <source>Upper-back extension</source>

@@ -22,6 +22,7 @@ TEMPLATE = TRANSLATIONS / "deskbreak.ts"
 # Every file with marked strings (self.tr, translate(...), QT_TRANSLATE_NOOP); the test checks
 # that no marked file is missing from this list.
 SOURCES = (
+    "deskbreak/app/effect_actions.py",
     "deskbreak/app/reminder_notices.py",
     "deskbreak/app/views.py",
     "deskbreak/ui/about_window.py",
