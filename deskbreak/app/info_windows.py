@@ -45,8 +45,8 @@ class InfoWindows(QObject):
     def show_problems(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        text = "\n\n".join(str(p) for p in self.problems) or "No problems."
-        QMessageBox.warning(None, "deskbreak — problems with your files", text)
+        text = "\n\n".join(str(p) for p in self.problems) or self.tr("No problems.")
+        QMessageBox.warning(None, self.tr("deskbreak — problems with your files"), text)
 
     def close(self) -> None:
         if self.history_window is not None:

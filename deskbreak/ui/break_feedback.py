@@ -6,7 +6,18 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-CHOICES = (("too_easy", "Too easy"), ("about_right", "About right"), ("too_hard", "Too hard"))
+from .i18n import QT_TRANSLATE_NOOP
+
+CHOICES = (
+    ("too_easy", QT_TRANSLATE_NOOP("FeedbackRow", "Too easy")),
+    ("about_right", QT_TRANSLATE_NOOP("FeedbackRow", "About right")),
+    ("too_hard", QT_TRANSLATE_NOOP("FeedbackRow", "Too hard")),
+)  # (key kept with the break, button text translated where shown)
+SPOKEN = {
+    "too_easy": QT_TRANSLATE_NOOP("FeedbackRow", "The break felt too easy"),
+    "about_right": QT_TRANSLATE_NOOP("FeedbackRow", "The break felt about right"),
+    "too_hard": QT_TRANSLATE_NOOP("FeedbackRow", "The break felt too hard"),
+}  # each button's accessible name
 
 
 class FeedbackRow(QWidget):
@@ -17,13 +28,13 @@ class FeedbackRow(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addStretch(1)
-        self.question = QLabel("How did that feel?")
+        self.question = QLabel(self.tr("How did that feel?"))
         layout.addWidget(self.question)
         self.buttons: dict[str, QPushButton] = {}
         for key, text in CHOICES:
-            button = QPushButton(text)
+            button = QPushButton(self.tr(text))
             button.setCheckable(True)
-            button.setAccessibleName(f"The break felt {text.lower()}")
+            button.setAccessibleName(self.tr(SPOKEN[key]))
             button.clicked.connect(lambda _=False, k=key: self._choose(k))
             layout.addWidget(button)
             self.buttons[key] = button
@@ -35,5 +46,5 @@ class FeedbackRow(QWidget):
             button.setChecked(name == key)
         if key != self.value:
             self.value = key
-            self.question.setText("Thanks, noted:")
+            self.question.setText(self.tr("Thanks, noted:"))
             self.chosen.emit(key)

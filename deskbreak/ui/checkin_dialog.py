@@ -19,19 +19,22 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.streaks import week_start
+from .i18n import QT_TRANSLATE_NOOP
 from .review_text import week_title
 
 NOTE_MAX = 500
-STIFFNESS_QUESTION = "How stiff has your upper back felt this week?"
-PAIN_QUESTION = "How much low-back pain have you had this week?"
-DISCLAIMER = (
+STIFFNESS_QUESTION = QT_TRANSLATE_NOOP("CheckInDialog", "How stiff has your upper back felt this week?")
+PAIN_QUESTION = QT_TRANSLATE_NOOP("CheckInDialog", "How much low-back pain have you had this week?")
+DISCLAIMER = QT_TRANSLATE_NOOP(
+    "CheckInDialog",
     "This is for tracking your own trend over the weeks, not a diagnosis. If pain is severe, "
-    "getting worse, or comes with numbness, weakness or other worrying signs, please see a clinician."
-)
+    "getting worse, or comes with numbness, weakness or other worrying signs, please see a clinician.",
+)  # the questions and the disclaimer are translated where shown (CheckInDialog)
 
 
 class Scale(QGroupBox):
-    """One 0-10 question as eleven buttons; nothing is chosen until the user picks."""
+    """One 0-10 question as eleven buttons; nothing is chosen until the user picks (the texts come
+    translated)."""
 
     def __init__(self, question: str, low: str, high: str, short: str, parent: QWidget | None = None) -> None:
         super().__init__(question, parent)
@@ -46,17 +49,17 @@ class Scale(QGroupBox):
             button.setCheckable(True)
             button.setAutoDefault(False)
             button.setMinimumWidth(self.fontMetrics().horizontalAdvance("10") * 2 + 8)
-            button.setAccessibleName(f"{short} {n} of 10")
+            button.setAccessibleName(self.tr("{scale} {n} of 10").format(scale=short, n=n))
             self.group.addButton(button, n)
             row.addWidget(button)
         layout.addLayout(row)
         ends = QHBoxLayout()
-        ends.addWidget(QLabel(f"0 = {low}"))
+        ends.addWidget(QLabel(self.tr("0 = {low}").format(low=low)))
         ends.addStretch(1)
-        ends.addWidget(QLabel(f"10 = {high}"))
+        ends.addWidget(QLabel(self.tr("10 = {high}").format(high=high)))
         layout.addLayout(ends)
         self.chosen = QLabel()
-        self.chosen.setAccessibleName(f"{short} answer")
+        self.chosen.setAccessibleName(self.tr("{scale} answer").format(scale=short))
         layout.addWidget(self.chosen)
         self.group.idToggled.connect(self._toggled)
         self._show()
@@ -75,7 +78,10 @@ class Scale(QGroupBox):
 
     def _show(self) -> None:
         n = self.value
-        self.chosen.setText("Your answer: not chosen yet" if n is None else f"Your answer: <b>{n}</b> of 10")
+        if n is None:
+            self.chosen.setText(self.tr("Your answer: not chosen yet"))
+        else:
+            self.chosen.setText(self.tr("Your answer: <b>{n}</b> of 10").format(n=n))
 
 
 class CheckInDialog(QDialog):
@@ -86,33 +92,42 @@ class CheckInDialog(QDialog):
 
     def __init__(self, week: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Weekly check-in")
-        self.setAccessibleName("Weekly check-in")
+        self.setWindowTitle(self.tr("Weekly check-in"))
+        self.setAccessibleName(self.tr("Weekly check-in"))
         self._done = False
         layout = QVBoxLayout(self)
-        self.heading = QLabel(f"<b>Weekly check-in</b> for {week_title(week_start(week))}")
+        self.heading = QLabel(
+            self.tr("<b>Weekly check-in</b> for {week}").format(week=week_title(week_start(week)))
+        )
         layout.addWidget(self.heading)
-        self.stiffness = Scale(STIFFNESS_QUESTION, "not at all", "as stiff as it gets", "Stiffness")
-        self.pain = Scale(PAIN_QUESTION, "none", "worst imaginable", "Low-back pain")
+        self.stiffness = Scale(
+            self.tr(STIFFNESS_QUESTION),
+            self.tr("not at all"),
+            self.tr("as stiff as it gets"),
+            self.tr("Stiffness"),
+        )
+        self.pain = Scale(
+            self.tr(PAIN_QUESTION), self.tr("none"), self.tr("worst imaginable"), self.tr("Low-back pain")
+        )
         layout.addWidget(self.stiffness)
         layout.addWidget(self.pain)
-        note_label = QLabel("A note for yourself (optional):")
+        note_label = QLabel(self.tr("A note for yourself (optional):"))
         self.note = QLineEdit()
         self.note.setMaxLength(NOTE_MAX)
-        self.note.setPlaceholderText("e.g. long drive at the weekend")
-        self.note.setAccessibleName("Note")
+        self.note.setPlaceholderText(self.tr("e.g. long drive at the weekend"))
+        self.note.setAccessibleName(self.tr("Note"))
         note_label.setBuddy(self.note)
         layout.addWidget(note_label)
         layout.addWidget(self.note)
-        disclaimer = QLabel(DISCLAIMER)
+        disclaimer = QLabel(self.tr(DISCLAIMER))
         disclaimer.setWordWrap(True)
         disclaimer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(disclaimer)
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.not_now_button = buttons.addButton("Not now", QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.setAccessibleName("Save check-in")
-        self.not_now_button.setAccessibleName("Not now")
+        self.save_button = buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.not_now_button = buttons.addButton(self.tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.setAccessibleName(self.tr("Save check-in"))
+        self.not_now_button.setAccessibleName(self.tr("Not now"))
         self.save_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -18,7 +18,7 @@ class CountRing(QWidget):
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setFixedSize(SIZE, SIZE)
-        self.setAccessibleName("Count")
+        self.setAccessibleName(self.tr("Count"))
         self.fraction = 0.0
         self.count = ""
         self.unit = ""

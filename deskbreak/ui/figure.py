@@ -42,7 +42,7 @@ class FigureWidget(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Exercise figure")
+        self.setAccessibleName(self.tr("Exercise figure"))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self._spec: PoseSpec | None = None
         self._side: str | None = None

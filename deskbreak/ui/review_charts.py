@@ -17,12 +17,12 @@ from ..core.review import DayFigures, DaySummary
 from ..core.streaks import DayMark
 from .review_checkin_chart import CheckInChart
 from .review_style import Shades, metrics, shades
-from .review_text import day_text
+from .review_text import day_name, day_text, month_abbr, weekday_abbr
 
 __all__ = ["CheckInChart", "HeatmapWidget"]
 
 _EMPTY = DaySummary()
-WEEKDAY_LABELS = {0: "Mon", 2: "Wed", 4: "Fri"}
+WEEKDAY_LABELS = (0, 2, 4)  # Mon, Wed, Fri
 _MOVES = {Qt.Key.Key_Left: -7, Qt.Key.Key_Right: 7, Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
 
 
@@ -68,7 +68,7 @@ class HeatmapWidget(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(False)
-        self.setAccessibleName("Goal heatmap")
+        self.setAccessibleName(self.tr("Goal heatmap"))
 
     # -- data
     def set_days(self, days: tuple[DayFigures, ...], today: date, week: date | None = None) -> None:
@@ -103,14 +103,15 @@ class HeatmapWidget(QWidget):
 
     def text_for(self, day: date) -> str:
         f = self.figures(day)
-        return day_text(f, self._today) if f is not None else f"{day:%a} {day.day} {day:%b %Y}"
+        return day_text(f, self._today) if f is not None else day_name(day)
 
     def summary_text(self) -> str:
         counted = (DayMark.MET, DayMark.MISSED, DayMark.FROZEN)
         past = [d for d in self._days if d.mark in counted]
         met = sum(1 for d in past if d.goal_met)
         weeks = len(self._days) // 7
-        return f"Past {weeks} weeks: goal met on {met} of {len(past)} working days"
+        text = self.tr("Past {weeks} weeks: goal met on {met} of {working} working days")
+        return text.format(weeks=weeks, met=met, working=len(past))
 
     def _refresh_text(self) -> None:
         self.setAccessibleName(self.summary_text())
@@ -126,7 +127,7 @@ class HeatmapWidget(QWidget):
 
     def _origin(self) -> QPoint:
         m = metrics(self.fontMetrics())
-        left = self.fontMetrics().horizontalAdvance("Wed") + 2 * m.gap
+        left = self.fontMetrics().horizontalAdvance(weekday_abbr(2)) + 2 * m.gap
         return QPoint(left, m.line + m.gap)
 
     def cell_rect(self, day: date) -> QRect:
@@ -199,7 +200,8 @@ class HeatmapWidget(QWidget):
         s, m, o = shades(self.palette()), metrics(self.fontMetrics()), self._origin()
         p.fillRect(self.rect(), s.background)
         p.setPen(s.soft_text)
-        for row, label in WEEKDAY_LABELS.items():
+        for row in WEEKDAY_LABELS:
+            label = weekday_abbr(row)
             y = o.y() + row * m.step
             p.drawText(QRect(0, y - m.gap, o.x() - m.gap, m.cell + 2 * m.gap), Qt.AlignmentFlag.AlignRight
                        | Qt.AlignmentFlag.AlignVCenter, label)  # fmt: skip
@@ -210,7 +212,9 @@ class HeatmapWidget(QWidget):
                 x = int(rect.x())
                 if x > last_label_end:
                     p.setPen(s.soft_text)
-                    p.drawText(QPoint(x, o.y() - m.gap - self.fontMetrics().descent()), f"{figures.day:%b}")
+                    p.drawText(
+                        QPoint(x, o.y() - m.gap - self.fontMetrics().descent()), month_abbr(figures.day)
+                    )
                     last_label_end = x + self.fontMetrics().horizontalAdvance("Mmm ")
             paint_cell(p, rect, figures, figures.mark, s)
         self._paint_week_and_selection(p, s)
@@ -249,13 +253,13 @@ class HeatmapWidget(QWidget):
             paint_cell(p, QRectF(x, cell_y, m.cell, m.cell), figures, mark, s)
             x += m.step
 
-        words("Less")
+        words(self.tr("Less"))
         for share in (0.0, 0.25, 0.5, 0.75):
             swatch(DayMark.MISSED, share)
         swatch(DayMark.MET, 1.0)
-        words("More")
-        for mark, label in ((DayMark.PENDING, "Today"), (DayMark.FROZEN, "Freeze"),
-                            (DayMark.REST, "Rest"), (DayMark.OFF, "Off")):  # fmt: skip
+        words(self.tr("More"))
+        for mark, label in ((DayMark.PENDING, self.tr("Today")), (DayMark.FROZEN, self.tr("Freeze")),
+                            (DayMark.REST, self.tr("Rest")), (DayMark.OFF, self.tr("Off"))):  # fmt: skip
             x += m.gap * 2
             swatch(mark, 0.5 if mark is DayMark.PENDING else 0.0)
             words(label)

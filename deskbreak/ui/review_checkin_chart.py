@@ -13,21 +13,25 @@ from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPen, QPoly
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ..core.review import CHECKIN_SCALE, MEANINGFUL_CHANGE, CheckInPoint
+from .i18n import QT_TRANSLATE_NOOP
 from .review_style import Shades, metrics, shades
 from .review_text import checkin_text, signed
 
 TOP = CHECKIN_SCALE[1]
-SERIES = (("stiffness", "Upper-back stiffness"), ("low-back pain", "Low-back pain"))
+SERIES = (
+    ("stiffness", QT_TRANSLATE_NOOP("CheckInChart", "Upper-back stiffness")),
+    ("low-back pain", QT_TRANSLATE_NOOP("CheckInChart", "Low-back pain")),
+)  # (name, legend), the legend translated where shown
 
 
 class CheckInChart(QWidget):
     """Weekly check-ins oldest first; a change of MEANINGFUL_CHANGE points or more is ringed."""
 
-    def __init__(self, empty_text: str = "No check-ins yet.", parent: QWidget | None = None) -> None:
+    def __init__(self, empty_text: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._points: tuple[CheckInPoint, ...] = ()
         self._days_met: Mapping[str, tuple[int, int]] = {}
-        self._empty_text = empty_text
+        self._empty_text = self.tr("No check-ins yet.") if empty_text is None else empty_text
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # so a screen reader can reach its summary
         self._refresh_text()
@@ -61,7 +65,7 @@ class CheckInChart(QWidget):
         return found
 
     def _refresh_text(self) -> None:
-        self.setAccessibleName("Weekly check-ins")
+        self.setAccessibleName(self.tr("Weekly check-ins"))
         self.setAccessibleDescription(self.summary_text())
 
     # -- geometry
@@ -86,7 +90,7 @@ class CheckInChart(QWidget):
 
     def _legend_width(self) -> int:
         m, fm = metrics(self.fontMetrics()), self.fontMetrics()
-        labels = [label for _, label in SERIES] + ["Days goal met"]
+        labels = [self.tr(label) for _, label in SERIES] + [self.tr("Days goal met")]
         return sum(fm.horizontalAdvance(t) for t in labels) + 3 * (2 * m.cell + 4 * m.gap) + 2 * m.gap
 
     def sizeHint(self) -> QSize:
@@ -140,16 +144,16 @@ class CheckInChart(QWidget):
             self._marker(p, QPointF(x + m.cell, mid), colour, style, s)
             x += 2 * m.cell + m.gap
             p.setPen(s.text)
-            p.drawText(QPointF(x, baseline), label)
-            x += fm.horizontalAdvance(label) + 3 * m.gap
+            p.drawText(QPointF(x, baseline), self.tr(label))
+            x += fm.horizontalAdvance(self.tr(label)) + 3 * m.gap
         p.fillRect(QRectF(x, m.gap + m.line * 0.15, m.cell, m.line * 0.7), s.bar)
         x += m.cell + m.gap
         p.setPen(s.text)
-        p.drawText(QPointF(x, baseline), "Days goal met")
+        p.drawText(QPointF(x, baseline), self.tr("Days goal met"))
         p.setPen(s.soft_text)
         axes = m.gap * 2 + m.line + fm.ascent()
-        p.drawText(QPointF(m.gap, axes), "0 = none, 10 = worst")
-        right = "days met"
+        p.drawText(QPointF(m.gap, axes), self.tr("0 = none, 10 = worst"))
+        right = self.tr("days met")
         p.drawText(QPointF(self.width() - m.gap - fm.horizontalAdvance(right), axes), right)
 
     @staticmethod
@@ -187,7 +191,7 @@ class CheckInChart(QWidget):
             if (len(self._points) - 1 - i) % every:
                 continue  # too many weeks for every label: every n-th, always the latest
             p.setPen(s.soft_text)
-            label = "W" + point.checkin.week.split("-W")[-1]
+            label = self.tr("W{week}").format(week=point.checkin.week.split("-W")[-1])
             box = QRectF(slot.x(), plot.bottom() + m.gap, slot.width(), m.line)
             p.drawText(box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), label)
 

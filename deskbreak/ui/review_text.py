@@ -1,7 +1,8 @@
 """Words for the weekly review: day and week names, durations, changes and check-in sentences.
 
-Pure (no Qt), so the charts, the week card and the window word things the same way, and tests
-can read the same sentences a screen reader does.
+Pure (no Qt loaded here), so the charts, the week card and the window word things the same way,
+and tests can read the same sentences a screen reader does. The words go through `translate`
+(context ReviewText; the names of days and months, context Dates), deskbreak/ui/i18n.py.
 """
 
 from __future__ import annotations
@@ -11,18 +12,45 @@ from datetime import date, timedelta
 
 from ..core.review import MEANINGFUL_CHANGE, CheckInPoint, DayFigures
 from ..core.streaks import DayMark
+from .i18n import QT_TRANSLATE_NOOP, translate
 
 MINUS = "\u2212"  # a real minus sign, as wide as the plus
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("Dates", "Mon"), QT_TRANSLATE_NOOP("Dates", "Tue"), QT_TRANSLATE_NOOP("Dates", "Wed"),
+    QT_TRANSLATE_NOOP("Dates", "Thu"), QT_TRANSLATE_NOOP("Dates", "Fri"), QT_TRANSLATE_NOOP("Dates", "Sat"),
+    QT_TRANSLATE_NOOP("Dates", "Sun"),
+)  # fmt: skip
+MONTHS = (
+    QT_TRANSLATE_NOOP("Dates", "Jan"), QT_TRANSLATE_NOOP("Dates", "Feb"), QT_TRANSLATE_NOOP("Dates", "Mar"),
+    QT_TRANSLATE_NOOP("Dates", "Apr"), QT_TRANSLATE_NOOP("Dates", "May"), QT_TRANSLATE_NOOP("Dates", "Jun"),
+    QT_TRANSLATE_NOOP("Dates", "Jul"), QT_TRANSLATE_NOOP("Dates", "Aug"), QT_TRANSLATE_NOOP("Dates", "Sep"),
+    QT_TRANSLATE_NOOP("Dates", "Oct"), QT_TRANSLATE_NOOP("Dates", "Nov"), QT_TRANSLATE_NOOP("Dates", "Dec"),
+)  # fmt: skip
+
+
+def weekday_abbr(day: date | int) -> str:
+    """Tue (a date, or a weekday number, 0 for Monday)."""
+    return translate("Dates", WEEKDAYS[day if isinstance(day, int) else day.weekday()])
+
+
+def month_abbr(day: date) -> str:
+    """Nov."""
+    return translate("Dates", MONTHS[day.month - 1])
+
+
+def day_month_year(day: date) -> str:
+    """24 Nov 2026."""
+    return f"{day.day} {month_abbr(day)} {day.year}"
 
 
 def day_name(day: date) -> str:
     """Tue 24 Nov 2026."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    return f"{weekday_abbr(day)} {day_month_year(day)}"
 
 
 def short_day(day: date) -> str:
     """Tue 24 Nov."""
-    return f"{day:%a} {day.day} {day:%b}"
+    return f"{weekday_abbr(day)} {day.day} {month_abbr(day)}"
 
 
 def week_title(monday: date) -> str:
@@ -30,12 +58,12 @@ def week_title(monday: date) -> str:
     sunday = monday + timedelta(days=6)
     week = monday.isocalendar()[1]
     if monday.year != sunday.year:
-        span = f"{monday.day} {monday:%b %Y} – {sunday.day} {sunday:%b %Y}"
+        span = f"{monday.day} {month_abbr(monday)} {monday.year} – {day_month_year(sunday)}"
     elif monday.month != sunday.month:
-        span = f"{monday.day} {monday:%b} – {sunday.day} {sunday:%b %Y}"
+        span = f"{monday.day} {month_abbr(monday)} – {day_month_year(sunday)}"
     else:
-        span = f"{monday.day}–{sunday.day} {sunday:%b %Y}"
-    return f"Week {week} · {span}"
+        span = f"{monday.day}–{sunday.day} {month_abbr(sunday)} {sunday.year}"
+    return translate("ReviewText", "Week {week} · {span}").format(week=week, span=span)
 
 
 def duration(seconds: float) -> str:
@@ -43,12 +71,20 @@ def duration(seconds: float) -> str:
     minutes = int(round(seconds / 60))
     hours, rest = divmod(minutes, 60)
     if not hours:
-        return f"{rest} min"
-    return f"{hours} h" if not rest else f"{hours} h {rest} min"
+        return translate("ReviewText", "{minutes} min").format(minutes=rest)
+    if not rest:
+        return translate("ReviewText", "{hours} h").format(hours=hours)
+    return translate("ReviewText", "{hours} h {minutes} min").format(hours=hours, minutes=rest)
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def breaks(count: int) -> str:
+    """1 break, 3 breaks."""
+    return translate("ReviewText", "%n break(s)", None, count)
+
+
+def days(count: int) -> str:
+    """1 day, 3 days."""
+    return translate("ReviewText", "%n day(s)", None, count)
 
 
 def signed(count: int) -> str:
@@ -57,46 +93,62 @@ def signed(count: int) -> str:
 
 def breaks_change(change: int) -> str:
     if change == 0:
-        return "as many breaks as last week"
-    return f"{signed(change)} {'break' if abs(change) == 1 else 'breaks'} vs last week"
+        return translate("ReviewText", "as many breaks as last week")
+    size = abs(change)  # (a call among the arguments would hide the string from lupdate)
+    text = translate("ReviewText", "{change} break(s) vs last week", None, size)
+    return text.format(change=signed(change))
 
 
 def movement_change(seconds: float) -> str:
     minutes = int(round(seconds / 60))
     if minutes == 0:
-        return "about the same movement as last week"
-    return f"{signed(minutes)} min movement"
+        return translate("ReviewText", "about the same movement as last week")
+    return translate("ReviewText", "{change} min movement").format(change=signed(minutes))
 
 
+# Translated where shown: translate("ReviewText", MARK_SYMBOLS[mark]) (the symbols are no words).
 MARK_SYMBOLS: Mapping[DayMark, str] = {
     DayMark.MET: "\u2713",
-    DayMark.MISSED: "missed",
-    DayMark.FROZEN: "freeze",
-    DayMark.REST: "rest",
-    DayMark.OFF: "off",
-    DayMark.PENDING: "pending",
+    DayMark.MISSED: QT_TRANSLATE_NOOP("ReviewText", "missed"),
+    DayMark.FROZEN: QT_TRANSLATE_NOOP("ReviewText", "freeze"),
+    DayMark.REST: QT_TRANSLATE_NOOP("ReviewText", "rest"),
+    DayMark.OFF: QT_TRANSLATE_NOOP("ReviewText", "off"),
+    DayMark.PENDING: QT_TRANSLATE_NOOP("ReviewText", "pending"),
     DayMark.UNTRACKED: "\u2013",
 }
+
+
+def mark_symbol(mark: DayMark) -> str:
+    """✓, "missed", "rest"... in the user's language."""
+    return translate("ReviewText", MARK_SYMBOLS[mark])
 
 
 def mark_words(figures: DayFigures, today: date) -> str:
     """What happened that day, without the date: "3 of 4 breaks, goal met", "rest day"..."""
     mark, score, goal = figures.mark, figures.score, figures.goal
-    tally = f"{score} of {goal} breaks"
     if mark is DayMark.MET:
-        return f"{tally}, goal met"
+        return translate("ReviewText", "{score} of {goal} breaks, goal met").format(score=score, goal=goal)
     if mark is DayMark.MISSED:
-        return f"{tally}, goal not met"
+        return translate("ReviewText", "{score} of {goal} breaks, goal not met").format(
+            score=score, goal=goal
+        )
     if mark is DayMark.FROZEN:
-        return f"{tally}, missed, covered by a freeze"
+        text = translate("ReviewText", "{score} of {goal} breaks, missed, covered by a freeze")
+        return text.format(score=score, goal=goal)
     if mark is DayMark.PENDING:
-        return f"today, {tally} so far"
+        return translate("ReviewText", "today, {score} of {goal} breaks so far").format(
+            score=score, goal=goal
+        )
     if mark is DayMark.REST:
-        return "rest day"
+        return translate("ReviewText", "rest day")
     if mark is DayMark.OFF:
         done = figures.summary.breaks
-        return "day off" if not done else f"day off, {plural(done, 'break')} anyway"
-    return "still to come" if figures.day > today else "before your history began"
+        if not done:
+            return translate("ReviewText", "day off")
+        return translate("ReviewText", "day off, %n break(s) anyway", None, done)
+    if figures.day > today:
+        return translate("ReviewText", "still to come")
+    return translate("ReviewText", "before your history began")
 
 
 def day_text(figures: DayFigures, today: date) -> str:
@@ -104,28 +156,35 @@ def day_text(figures: DayFigures, today: date) -> str:
     return f"{day_name(figures.day)} \u2014 {mark_words(figures, today)}"
 
 
-def _change_words(name: str, change: int | None) -> str | None:
+def _change_words(stiffness: bool, change: int | None) -> str | None:
     if not change:
         return None
-    way = "down" if change < 0 else "up"
-    matters = ", a change that matters" if abs(change) >= MEANINGFUL_CHANGE else ""
-    return f"{name} {way} {abs(change)} since the week before{matters}"
+    if stiffness:
+        text = (translate("ReviewText", "stiffness down {points} since the week before") if change < 0
+                else translate("ReviewText", "stiffness up {points} since the week before"))  # fmt: skip
+    else:
+        text = (translate("ReviewText", "low-back pain down {points} since the week before") if change < 0
+                else translate("ReviewText", "low-back pain up {points} since the week before"))  # fmt: skip
+    text = text.format(points=abs(change))
+    if abs(change) >= MEANINGFUL_CHANGE:
+        text += translate("ReviewText", ", a change that matters")
+    return text
 
 
 def checkin_text(point: CheckInPoint, days_met: tuple[int, int] | None = None) -> str:
     """Week 2026-W45: stiffness 6, low-back pain 4, goal met on 4 of 5 days; stiffness down 2..."""
     c = point.checkin
     if days_met is not None and days_met[1]:
-        goal = f"goal met on {days_met[0]} of {days_met[1]} days"
-    else:
-        goal = f"goal met on {round(point.adherence * 100)} % of working days"
-    text = f"Week {c.week}: stiffness {c.stiffness}, low-back pain {c.low_back_pain}, {goal}"
-    changes = [
-        w
-        for w in (
-            _change_words("stiffness", point.stiffness_change),
-            _change_words("low-back pain", point.pain_change),
+        goal = translate("ReviewText", "goal met on {met} of {days} days").format(
+            met=days_met[0], days=days_met[1]
         )
-        if w
+    else:
+        goal = translate("ReviewText", "goal met on {percent} % of working days")
+        goal = goal.format(percent=round(point.adherence * 100))
+    text = translate("ReviewText", "Week {week}: stiffness {stiffness}, low-back pain {pain}, {goal}").format(
+        week=c.week, stiffness=c.stiffness, pain=c.low_back_pain, goal=goal
+    )
+    changes = [
+        w for w in (_change_words(True, point.stiffness_change), _change_words(False, point.pain_change)) if w
     ]
     return text + ("; " + "; ".join(changes) if changes else "")

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ..core.review import DayFigures, Review, iso_week_label
 from ..core.streaks import week_start
 from .review_charts import CheckInChart, HeatmapWidget
-from .review_text import day_text, plural, short_day
+from .review_text import day_text, days, short_day
 from .week_card import WeekCard
 
 Loader = Callable[[date | None], Review]
@@ -201,7 +201,7 @@ class ReviewWindow(QWidget):
                 "<b>Current streak</b><br>{current}<br><br><b>Best streak</b><br>{best}<br><br>"
                 "<b>Freezes held</b><br>{freezes}<br><br><b>This week</b><br>{met} of {working} days met"
             ).format(
-                current=plural(s.current, "day"), best=plural(s.best, "day"), freezes=s.freezes_held,
+                current=days(s.current), best=days(s.best), freezes=s.freezes_held,
                 met=s.week_met, working=s.week_working_days,
             )
         )  # fmt: skip

@@ -9,11 +9,12 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Q
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPainterPath, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from .i18n import QT_TRANSLATE_NOOP
 from .review_style import mix
 from .routine_rows import RoutineRow
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-TODAY = "Today's pick"
+TODAY = QT_TRANSLATE_NOOP("RoutineDelegate", "Today's pick")  # the badge, translated where painted
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -86,13 +87,14 @@ class RoutineDelegate(QStyledItemDelegate):
         title_font.setBold(True)
         badge_width = 0
         if row.today:
-            badge_width = fm.horizontalAdvance(TODAY) + fm.height()
+            today = self.tr(TODAY)
+            badge_width = fm.horizontalAdvance(today) + fm.height()
             badge = QRectF(rect.right() - pad - badge_width, top + 1, badge_width, line - 2)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(text if selected else accent)
             painter.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2)
             painter.setPen(accent if selected else palette.color(QPalette.ColorRole.HighlightedText))
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, TODAY)
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, today)
         painter.setFont(title_font)
         painter.setPen(text)
         title_width = width - badge_width - (pad if badge_width else 0)

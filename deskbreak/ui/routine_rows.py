@@ -1,9 +1,11 @@
-"""Plain rows for the routine chooser (no Qt here), and the order they are listed in."""
+"""Plain rows for the routine chooser (no Qt loaded here), and the order they are listed in."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from .i18n import translate
 
 
 @dataclass(frozen=True)
@@ -20,13 +22,19 @@ class RoutineRow:
 
     def details(self) -> str:
         """'5 min · Gentle · Seated, wall'"""
-        parts = [f"{self.minutes} min", self.level.capitalize(), self.postures]
+        parts = [
+            translate("RoutineRows", "{minutes} min").format(minutes=self.minutes),
+            self.level.capitalize(),
+            self.postures,
+        ]
         return " · ".join(p for p in parts if p)
 
     def spoken(self) -> str:
         """Everything a screen reader should say about the row."""
-        parts = [self.title, f"{self.minutes} minutes", self.level, self.postures]
-        parts += ["favourite"] * self.favourite + ["today's pick"] * self.today
+        minutes = translate("RoutineRows", "{minutes} minutes").format(minutes=self.minutes)
+        parts = [self.title, minutes, self.level, self.postures]
+        parts += [translate("RoutineRows", "favourite")] * self.favourite
+        parts += [translate("RoutineRows", "today's pick")] * self.today
         parts += [self.note, self.summary]
         return ", ".join(p for p in parts if p)
 

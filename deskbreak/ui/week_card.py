@@ -23,14 +23,16 @@ from ..core.streaks import DayMark
 from .i18n import QT_TRANSLATE_NOOP
 from .review_style import metrics, shades
 from .review_text import (
-    MARK_SYMBOLS,
+    breaks,
     breaks_change,
     day_text,
+    days,
     duration,
+    mark_symbol,
     movement_change,
-    plural,
     short_day,
     week_title,
+    weekday_abbr,
 )
 
 COLUMNS = (
@@ -148,7 +150,7 @@ class WeekCard(QFrame):
         week, today = review.week, review.today
         self._days = [d.day for d in week.days]
         self.title.setText(week_title(week.monday))
-        goal = plural(review.settings.daily_goal, "break")
+        goal = breaks(review.settings.daily_goal)
         self.subtitle.setText(
             self.tr("{week} · goal: {goal} a working day").format(week=week.label, goal=goal)
         )
@@ -156,7 +158,7 @@ class WeekCard(QFrame):
             self._fill_row(r, figures, today)
         t = week.totals
         met = self.tr("{met} of {working} met").format(met=t.days_met, working=t.working_days)
-        week_figures = (self.tr("Week"), plural(t.breaks, "break"), duration(t.movement_seconds),
+        week_figures = (self.tr("Week"), breaks(t.breaks), duration(t.movement_seconds),
                         duration(t.longest_sitting_seconds), str(t.natural_breaks), met)  # fmt: skip
         bold = [f"<b>{text}</b>" for text in week_figures]
         for label, text in zip(self.totals, bold, strict=True):
@@ -166,7 +168,7 @@ class WeekCard(QFrame):
         s = review.streak
         self.streak.setText(
             self.tr("Current streak: <b>{current}</b> · Best: <b>{best}</b> · Freezes held: <b>{freezes}</b>")
-            .format(current=plural(s.current, "day"), best=plural(s.best, "day"), freezes=s.freezes_held)
+            .format(current=days(s.current), best=days(s.best), freezes=s.freezes_held)
         )  # fmt: skip
         sunday = week.monday + timedelta(days=6)
         used = [d for d in s.freezes_used if week.monday <= d <= sunday]
@@ -181,7 +183,7 @@ class WeekCard(QFrame):
         s = figures.summary
         future = figures.day > today
         count, movement, sitting, natural, mark = self._cells[r]
-        self._buttons[r].setText(f"{figures.day:%a} {figures.day.day}")
+        self._buttons[r].setText(f"{weekday_abbr(figures.day)} {figures.day.day}")
         self._buttons[r].setAccessibleName(day_text(figures, today))
         self._buttons[r].setToolTip(day_text(figures, today))
         if future and not figures.score:
@@ -198,7 +200,7 @@ class WeekCard(QFrame):
         sat = s.longest_sitting_seconds
         sitting.setText("\u2013" if quiet or not sat else duration(sat))
         natural.setText("\u2013" if quiet else str(s.natural_breaks))
-        mark.setText("" if figures.mark is DayMark.UNTRACKED and future else MARK_SYMBOLS[figures.mark])
+        mark.setText("" if figures.mark is DayMark.UNTRACKED and future else mark_symbol(figures.mark))
         if figures.mark is DayMark.MET:
             mark.setAccessibleName(self.tr("goal met"))
 
@@ -223,6 +225,6 @@ class WeekCard(QFrame):
             return ""
         t = self._review.week.totals
         return self.tr("{week}: {breaks}, goal met on {met} of {working} working days; {change}").format(
-            week=self.title.text(), breaks=plural(t.breaks, "break"), met=t.days_met,
+            week=self.title.text(), breaks=breaks(t.breaks), met=t.days_met,
             working=t.working_days, change=self.change.text(),
         )  # fmt: skip

@@ -78,6 +78,198 @@
     </message>
 </context>
 <context>
+    <name>CheckInChart</name>
+    <message>
+        <source>Upper-back stiffness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low-back pain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No check-ins yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekly check-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days goal met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 = none, 10 = worst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>W{week}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckInDialog</name>
+    <message>
+        <source>How stiff has your upper back felt this week?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much low-back pain have you had this week?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is for tracking your own trend over the weeks, not a diagnosis. If pain is severe, getting worse, or comes with numbness, weakness or other worrying signs, please see a clinician.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekly check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Weekly check-in&lt;/b&gt; for {week}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not at all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as stiff as it gets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stiffness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worst imaginable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low-back pain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note for yourself (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. long drive at the weekend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CountRing</name>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>Mon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DaysField</name>
     <message>
         <source>Mon</source>
@@ -144,6 +336,48 @@
     </message>
 </context>
 <context>
+    <name>FeedbackRow</name>
+    <message>
+        <source>Too easy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too hard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The break felt too easy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The break felt about right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The break felt too hard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How did that feel?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thanks, noted:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FigureWidget</name>
+    <message>
+        <source>Exercise figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FinishPage</name>
     <message>
         <source>✓ but it hurt</source>
@@ -199,6 +433,41 @@
     </message>
     <message>
         <source>Closes in {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HeatmapWidget</name>
+    <message>
+        <source>Goal heatmap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past {weeks} weeks: goal met on {met} of {working} working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Less</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freeze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -303,6 +572,17 @@
     </message>
     <message>
         <source>Leave {exercise} out of your routines from now on</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InfoWindows</name>
+    <message>
+        <source>No problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deskbreak — problems with your files</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -491,6 +771,137 @@
     </message>
 </context>
 <context>
+    <name>ReviewText</name>
+    <message>
+        <source>Week {week} · {span}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n break(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n day(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as many breaks as last week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{change} break(s) vs last week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about the same movement as last week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{change} min movement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>freeze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{score} of {goal} breaks, goal met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{score} of {goal} breaks, goal not met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{score} of {goal} breaks, missed, covered by a freeze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today, {score} of {goal} breaks so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rest day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>day off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>day off, %n break(s) anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>still to come</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before your history began</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stiffness down {points} since the week before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stiffness up {points} since the week before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low-back pain down {points} since the week before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low-back pain up {points} since the week before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, a change that matters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>goal met on {met} of {days} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>goal met on {percent} % of working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week {week}: stiffness {stiffness}, low-back pain {pain}, {goal}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewWindow</name>
     <message>
         <source>deskbreak — Weekly review</source>
@@ -641,6 +1052,32 @@
     </message>
 </context>
 <context>
+    <name>RoutineDelegate</name>
+    <message>
+        <source>Today&apos;s pick</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoutineRows</name>
+    <message>
+        <source>{minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{minutes} minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>favourite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today&apos;s pick</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SafetyNotice</name>
     <message>
         <source>Before you start</source>
@@ -736,6 +1173,33 @@
     </message>
     <message>
         <source>About: {choice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Scale</name>
+    <message>
+        <source>{scale} {n} of 10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 = {low}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>10 = {high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{scale} answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answer: not chosen yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answer: &lt;b&gt;{n}&lt;/b&gt; of 10</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

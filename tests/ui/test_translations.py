@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QDialogButtonBox,
+    QGroupBox,
     QLabel,
+    QLineEdit,
     QMenu,
     QTabWidget,
     QWidget,
@@ -165,6 +167,10 @@ def shown_texts(widget: QWidget) -> list[str]:
             continue
         if isinstance(child, QLabel | QAbstractButton):
             texts.append(child.text())
+        if isinstance(child, QGroupBox):
+            texts.append(child.title())
+        if isinstance(child, QLineEdit):
+            texts.append(child.placeholderText())
         if isinstance(child, QTabWidget):
             texts.extend(child.tabText(i) for i in range(child.count()))
         if isinstance(child, QMenu):
@@ -175,14 +181,20 @@ def shown_texts(widget: QWidget) -> list[str]:
 
 def test_every_shown_string_is_looked_up_in_its_own_context(app, tmp_path, qtbot):
     """A string marked in one context but looked up in another would show in English here."""
+    from datetime import date
+
+    from review_samples import sample_review
+
     from deskbreak.core.profile import Profile
     from deskbreak.core.safety import BUILTIN
     from deskbreak.ui.about_window import AboutWindow
+    from deskbreak.ui.checkin_dialog import CheckInDialog
     from deskbreak.ui.finish_page import FinishPage
     from deskbreak.ui.history_window import HistoryWindow
     from deskbreak.ui.hurt_page import HurtPage
     from deskbreak.ui.player_page import PlayerPage
     from deskbreak.ui.program_menu import ProgramMenu
+    from deskbreak.ui.review_window import ReviewWindow
     from deskbreak.ui.routine_chooser import RoutineChooser
     from deskbreak.ui.safety_notice import SafetyNotice
     from deskbreak.ui.settings_window import SettingsWindow
@@ -196,12 +208,15 @@ def test_every_shown_string_is_looked_up_in_its_own_context(app, tmp_path, qtbot
     tray = Tray(QIcon(), QIcon(), "5 min")
     program = ProgramMenu(QMenu())
     program.show_left_out({"cat-cow": "Cat-cow"})
+    today = date(2026, 11, 26)
+    review = ReviewWindow(lambda week_of: sample_review(today, week_of))
+    checkin = CheckInDialog(today)
     widgets: list[QWidget] = [
         tray.menu, tray.snooze_menu, tray.pause_menu, program.menu, program.left_out,
         SettingsWindow({}, lambda _: None, [("program", "Program")]), WelcomeWindow({}, lambda _: None),
         AboutWindow("1.0", [], lambda _: None), HistoryWindow(), RoutineChooser([]),
         SafetyNotice(BUILTIN, Profile(), first_run=True), SafetyNotice(BUILTIN, Profile(), first_run=False),
-        HurtPage(BUILTIN), FinishPage(), PlayerPage(QWidget(), 3), WeekCard(),
+        HurtPage(BUILTIN), FinishPage(), PlayerPage(QWidget(), 3), WeekCard(), review, checkin,
     ]  # fmt: skip
     english = {source for _, source, _ in messages(catalogue.TEMPLATE)}
     untranslated = {text for widget in widgets for text in shown_texts(widget) if text in english}
@@ -209,6 +224,14 @@ def test_every_shown_string_is_looked_up_in_its_own_context(app, tmp_path, qtbot
     assert tray.take_break.text() == "⟦Take a break now⟧"
     assert tray.snooze.text() == "⟦Snooze 5 min⟧"  # the placeholder filled after translating
     assert program.left_out.actions()[0].text() == "⟦Bring back Cat-cow⟧"
+    # the review's words come from review_text (contexts ReviewText and Dates) and its charts
+    assert review.card.title.text() == "⟦Week {week} · {span}⟧".format(week=48, span="23–29 ⟦Nov⟧ 2026")
+    assert review.heatmap.text_for(today).startswith("⟦Thu⟧ 26 ⟦Nov⟧ 2026 \u2014 ⟦")
+    assert review.heatmap.summary_text().startswith("⟦Past ")
+    assert all(text.startswith("⟦Week ") for text in review.chart.point_texts())
+    assert review.chart.accessibleName() == "⟦Weekly check-ins⟧"
+    assert checkin.heading.text().startswith("⟦<b>Weekly check-in</b> for ⟦Week ")
+    assert checkin.stiffness.chosen.text() == "⟦Your answer: not chosen yet⟧"
     for widget in widgets:
         if not isinstance(widget, QMenu):
             widget.deleteLater()
