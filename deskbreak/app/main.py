@@ -290,8 +290,13 @@ def run_app() -> int:
         tray.show_message("deskbreak: a problem with your files", f"{problems[0]}{more}")
     QTimer.singleShot(0, check)
     QTimer.singleShot(0, preferences.first_run)  # the welcome, then the safety notice, until each is done
-    QTimer.singleShot(2000, release_free_memory)  # start-up's garbage, once it has settled
-    controller.window_closed.connect(lambda: QTimer.singleShot(1000, release_free_memory))
+
+    def settle() -> None:
+        break_log.shrink_memory()
+        release_free_memory()
+
+    QTimer.singleShot(2000, settle)  # start-up's garbage, once it has settled
+    controller.window_closed.connect(lambda: QTimer.singleShot(1000, settle))
     code = app.exec()
     del keep_signals, watcher, lock_watcher, program_windows
     return int(code)
