@@ -5,12 +5,16 @@ from __future__ import annotations
 import logging
 import sys
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from ..bundled import icon_path, resources_dir
+
+if TYPE_CHECKING:
+    from ..platform.inhibitors import InhibitCheck
+    from ..platform.postpone import PostponeCheck
 from ..core.clock import SystemClock
 from ..core.durations import humanize
 from ..core.policy import BreakPolicy
@@ -19,10 +23,8 @@ from ..core.settings import SPEC_BY_KEY
 from ..platform.asking import BuiltOnFirstUse
 from ..platform.display import missing_display
 from ..platform.idle import NULL_NOTICE_TITLE, create_idle_monitor, idle_notice
-from ..platform.inhibitors import create_inhibit_check
 from ..platform.memory import release_free_memory
 from ..platform.notify import TrayMessageNotifier, create_notifier
-from ..platform.postpone import create_postpone_checks
 from ..platform.screen_awake import ScreenAwake
 from ..platform.session_lock import SessionLockWatcher
 from ..platform.sleep_watch import SleepWatcher
@@ -57,6 +59,19 @@ NO_TRAY = (
 )
 SNOOZE = SPEC_BY_KEY["snooze"]  # the range of `deskbreak snooze DURATION`
 EXIT_NO_DESKTOP = 2  # no screen, or no private folder for the lock and command socket
+
+
+def _postpone_checks() -> PostponeCheck:
+    """The postpone checks, their module too imported only when first asked (asking.py)."""
+    from ..platform.postpone import create_postpone_checks
+
+    return create_postpone_checks()
+
+
+def _inhibit_check() -> InhibitCheck:
+    from ..platform.inhibitors import create_inhibit_check
+
+    return create_inhibit_check()
 
 
 def run_app() -> int:
@@ -146,9 +161,9 @@ def run_app() -> int:
         screen_awake=ScreenAwake(),
     )
 
-    postpone = BuiltOnFirstUse(create_postpone_checks)  # when a reminder first falls due
+    postpone = BuiltOnFirstUse(_postpone_checks)  # when a reminder first falls due
     controller.hold = lambda: postpone.probe.reason()
-    inhibitors = BuiltOnFirstUse(create_inhibit_check)  # when idle is first as long as a break
+    inhibitors = BuiltOnFirstUse(_inhibit_check)  # when idle is first as long as a break
     controller.watching = lambda: inhibitors.probe.inhibited()
     sound = LazySound(resources_dir() / "sounds", settings.sounds)
     controller.windows.sound = sound.play
@@ -290,8 +305,13 @@ def run_app() -> int:
         tray.show_message("deskbreak: a problem with your files", f"{problems[0]}{more}")
     QTimer.singleShot(0, check)
     QTimer.singleShot(0, preferences.first_run)  # the welcome, then the safety notice, until each is done
-    QTimer.singleShot(2000, release_free_memory)  # start-up's garbage, once it has settled
-    controller.window_closed.connect(lambda: QTimer.singleShot(1000, release_free_memory))
+
+    def settle() -> None:
+        break_log.shrink_memory()
+        release_free_memory()
+
+    QTimer.singleShot(2000, settle)  # start-up's garbage, once it has settled
+    controller.window_closed.connect(lambda: QTimer.singleShot(1000, settle))
     code = app.exec()
     del keep_signals, watcher, lock_watcher, program_windows
     return int(code)

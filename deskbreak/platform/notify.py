@@ -17,9 +17,12 @@ import subprocess
 import sys
 import warnings
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QProcess, Slot
+from PySide6.QtCore import Slot
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QProcess
 
 # The routes' base lives apart so that the desktop-notifier route can build on it without a cycle.
 from .notify_base import ACTION_DEFAULT, ACTION_START, ActionEmitter
@@ -93,6 +96,10 @@ class NotifySendNotifier(ActionEmitter):
         if actions:
             args.append("--wait")
         args += [title, body]
+        # Imported here: building PySide6's QProcess class costs ~0.3 MiB, resident all day for a
+        # tray app that may never show a reminder through notify-send (tests/bench/bench_idle.py).
+        from PySide6.QtCore import QProcess
+
         process = QProcess(self)
         process.finished.connect(self._on_finished)
         process.start(self._program, args)
@@ -102,8 +109,10 @@ class NotifySendNotifier(ActionEmitter):
         self._process = process
         return True
 
-    @Slot(int, QProcess.ExitStatus)
-    def _on_finished(self, code: int, status: QProcess.ExitStatus) -> None:
+    @Slot(int)  # the exit status is not needed: so QProcess is not needed before show()
+    def _on_finished(self, code: int) -> None:
+        from PySide6.QtCore import QProcess
+
         process = self.sender()
         if not isinstance(process, QProcess) or process is not self._process:
             return
@@ -124,7 +133,7 @@ class NotifySendNotifier(ActionEmitter):
     def withdraw(self) -> None:
         """Take the notification off the screen: notify-send closes it when interrupted (SIGINT)."""
         process, self._process = self._process, None
-        if process is None or process.state() == QProcess.ProcessState.NotRunning:
+        if process is None or process.state() == type(process).ProcessState.NotRunning:
             return
         pid = process.processId()
         if pid > 0 and hasattr(signal, "SIGINT"):

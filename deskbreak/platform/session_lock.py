@@ -12,6 +12,8 @@ import logging
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from .bus_address import session_bus_possible
+
 log = logging.getLogger(__name__)
 
 SCREENSAVERS = (
@@ -29,6 +31,8 @@ class SessionLockWatcher(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.listening: list[str] = []
+        if not session_bus_possible():  # no bus to hear from: QtDBus not loaded for nothing
+            return
         try:
             from PySide6.QtCore import SLOT
             from PySide6.QtDBus import QDBusConnection

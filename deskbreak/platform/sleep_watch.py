@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from .bus_address import system_bus_possible
+
 if TYPE_CHECKING:
     from PySide6.QtDBus import QDBusConnection
 
@@ -43,6 +45,8 @@ BusFactory = Callable[[], "QDBusConnection"]
 
 
 def _system_bus() -> QDBusConnection:
+    if not system_bus_possible():  # QtDBus not loaded for nothing (bus_address.py)
+        raise ConnectionError("no address: DBUS_SYSTEM_BUS_ADDRESS is unset and there is no system socket")
     from PySide6.QtDBus import QDBusConnection
 
     return QDBusConnection.systemBus()

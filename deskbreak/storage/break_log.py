@@ -109,6 +109,10 @@ class BreakLog:
         """Try to write what waits in memory (the app calls this on each check); True if all is saved."""
         return self.store.flush()
 
+    def shrink_memory(self) -> None:
+        """Free SQLite's cache while idle (the app does this with its other start-up garbage)."""
+        self.store.shrink_memory()
+
     def close(self) -> int:
         """Save what can be saved and close the file; returns how many events could not be saved."""
         return self.store.close()

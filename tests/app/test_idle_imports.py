@@ -24,7 +24,9 @@ LATER = (
     "deskbreak.ui.about_window",
     "deskbreak.ui.break_window",  # the break window: when a break starts
     "deskbreak.ui.review_window",
-    "deskbreak.platform.fullscreen_x11",  # postpone checks: when a reminder falls due
+    "deskbreak.platform.postpone",  # postpone checks: when a reminder falls due
+    "deskbreak.platform.inhibitors",  # inhibit checks: when idle is first as long as a break
+    "deskbreak.platform.fullscreen_x11",
     "deskbreak.platform.in_call_linux",
     "deskbreak.platform.do_not_disturb",
 )

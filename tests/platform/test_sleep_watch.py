@@ -184,3 +184,13 @@ def test_close_unsubscribes_and_silences_the_watcher() -> None:
     assert seen == []
     watcher.close()  # idempotent
     assert len(bus.unsubscribed) == 1
+
+
+def test_without_a_system_bus_address_qtdbus_is_not_asked(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(sleep_watch, "system_bus_possible", lambda: False)
+    caplog.set_level("INFO", logger=sleep_watch.__name__)
+    watcher = SleepWatcher()
+    assert not watcher.listening
+    assert "no system bus" in caplog.text

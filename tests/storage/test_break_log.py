@@ -448,3 +448,12 @@ def test_a_failing_migration_leaves_the_database_as_it_was(
     finally:
         conn.close()
     assert len(list(db_path.parent.glob("*.bak"))) == 1
+
+
+def test_shrinking_sqlites_cache_keeps_the_history(log: BreakLog) -> None:
+    rid = log.reminder_shown(at(9, 45), SAT_45)
+    log.shrink_memory()
+    (record,) = log.recent()
+    assert record.id == rid
+    log.close()
+    log.shrink_memory()  # closed: nothing to do, no error
