@@ -120,7 +120,7 @@ def run_app() -> int:
 
     icon = load_icon("deskbreak")
     app.setWindowIcon(icon)
-    tray = Tray(icon, icon, humanize(settings.snooze))  # the live icon is drawn (ui/tray_art.py)
+    tray = Tray(icon, humanize(settings.snooze))  # the live icon is drawn (ui/tray_art.py)
     tray.show()  # first: the icon appears while the rest is wired up
     notifier = create_notifier(tray.show_message, icon=str(icon_path("deskbreak-64.png")))
     if not QSystemTrayIcon.isSystemTrayAvailable():

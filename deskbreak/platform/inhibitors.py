@@ -52,8 +52,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-"""A backend answering slower than this is logged (once): the question is asked on the GUI thread."""
-
 
 @runtime_checkable
 class InhibitCheck(Protocol):

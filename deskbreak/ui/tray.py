@@ -44,11 +44,8 @@ class Tray(QObject):
     quit_requested = Signal()
     menu_opened = Signal()
 
-    def __init__(
-        self, icon: QIcon, due_icon: QIcon, snooze_label: str, overdue_icon: QIcon | None = None
-    ) -> None:
-        """`icon` is the app's icon (for messages); the live tray icon is drawn (tray_art.py).
-        `due_icon` and `overdue_icon` are no longer shown; they are accepted for old callers."""
+    def __init__(self, icon: QIcon, snooze_label: str) -> None:
+        """`icon` is the app's icon (for messages); the live tray icon is drawn (tray_art.py)."""
         super().__init__()
         self._icon = icon
         self.art = TrayArt()

@@ -72,7 +72,7 @@ def make_controller(clock, routine, break_log, *, tray=None, notifier=None, wake
         routine=routine,
         idle=idle or FakeIdle(),
         notifier=notifier or FakeNotifier(),
-        tray=tray or Tray(QIcon(), QIcon(), "5 min"),
+        tray=tray or Tray(QIcon(), "5 min"),
         wakeups=wakeups or FakeWakeups(),
         problems=[],
     )

@@ -12,7 +12,7 @@ from deskbreak.ui.tray import Tray
 
 
 def test_the_menu_offers_everything_in_order(qtbot):
-    tray = Tray(QIcon(), QIcon(), "5 min")
+    tray = Tray(QIcon(), "5 min")
     texts = [a.text() for a in tray.menu.actions() if not a.isSeparator()]
     assert texts == [
         "deskbreak",

@@ -20,7 +20,7 @@ from deskbreak.ui.tray import Tray
 def parts(qtbot, routine, clock):
     break_log = BreakLog(connect(None))
     notifier = FakeNotifier()
-    tray = Tray(QIcon(), QIcon(), "5 min")
+    tray = Tray(QIcon(), "5 min")
     wakeups = FakeWakeups()
     controller = make_controller(clock, routine, break_log, tray=tray, notifier=notifier, wakeups=wakeups)
     opened: list = []

@@ -17,7 +17,7 @@ from deskbreak.ui.tray import Tray
 def test_a_lost_data_folder_is_reported_and_nothing_recorded_is_lost(qtbot, routine, clock, tmp_path):
     path = tmp_path / "data" / "history.sqlite3"
     log = open_history(path, monotonic=clock.monotonic)
-    tray = Tray(QIcon(), QIcon(), "5 min")
+    tray = Tray(QIcon(), "5 min")
     messages: list[tuple[str, str]] = []
     tray.show_message = lambda title, body: messages.append((title, body))  # type: ignore[method-assign]
     wakeups = FakeWakeups()

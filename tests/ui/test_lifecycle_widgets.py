@@ -79,7 +79,7 @@ class WidgetMachine(RuleBasedStateMachine):
             self.tray.hide()
             self.tray.deleteLater()
         self.notifier = FakeNotifier()
-        self.tray = Tray(QIcon(), QIcon(), "5 min")
+        self.tray = Tray(QIcon(), "5 min")
         self.controller = Controller(
             clock=self.clock,
             policy=policy,

@@ -47,7 +47,7 @@ def app(qtbot, clock, library):
     def build(log=None, **settings):
         config = _config(library, **settings)
         log = log or BreakLog(connect(None))
-        tray = Tray(QIcon(), QIcon(), "5 min")
+        tray = Tray(QIcon(), "5 min")
         controller = Controller(
             clock=clock, policy=BreakPolicy(config.policy, clock.now()), break_log=log,
             routine=config.routine, idle=FakeIdle(), notifier=FakeNotifier(), tray=tray,

@@ -217,7 +217,7 @@ def test_marking_a_rest_day_in_the_window_is_logged(qtbot, log):
 
 def test_the_tray_menu_opens_the_review(qtbot, log, routine):
     clock = FakeClock(at(26, 12))
-    tray = Tray(QIcon(), QIcon(), "5 min")
+    tray = Tray(QIcon(), "5 min")
     make_controller(clock, routine, log, tray=tray)
     review, _ = service(clock, log)
     tray.review_requested.connect(review.open_review)

@@ -95,7 +95,7 @@ def test_the_german_example_builds_and_the_tray_menu_speaks_german(app, tmp_path
 
     lrelease(catalogue.TRANSLATIONS / "deskbreak_de.ts", tmp_path / "deskbreak_de.qm")
     assert install_translator(app, "de", tmp_path)
-    tray = Tray(QIcon(), QIcon(), "5 min")
+    tray = Tray(QIcon(), "5 min")
     assert tray.take_break.text() == "Jetzt eine Pause machen"
     assert tray.quit.text() == "deskbreak beenden"
     assert tray.snooze.text() == "Um 5 min verschieben"
@@ -108,14 +108,14 @@ def test_the_german_example_builds_and_the_tray_menu_speaks_german(app, tmp_path
 
     assert install_translator(app, "de_AT", tmp_path)  # German of Austria: deskbreak_de.qm
     assert not install_translator(app, "fr", tmp_path)
-    assert Tray(QIcon(), QIcon(), "5 min").take_break.text() == "Take a break now"
+    assert Tray(QIcon(), "5 min").take_break.text() == "Take a break now"
 
 
 def test_without_a_translation_english_plurals_read_as_before(app):
     from deskbreak.ui.tray import Tray
     from deskbreak.ui.view_data import TrayView
 
-    tray = Tray(QIcon(), QIcon(), "5 min")
+    tray = Tray(QIcon(), "5 min")
     for count, text in ((1, "1 problem with your files…"), (2, "2 problems with your files…")):
         tray.render(TrayView("deskbreak", "deskbreak", due=False, problems=count))
         assert tray.problems.text() == text
@@ -205,7 +205,7 @@ def test_every_shown_string_is_looked_up_in_its_own_context(app, tmp_path, qtbot
     pseudo(catalogue.TEMPLATE, tmp_path / "deskbreak_eo.ts")
     lrelease(tmp_path / "deskbreak_eo.ts", tmp_path / "deskbreak_eo.qm")
     assert install_translator(app, "eo", tmp_path)
-    tray = Tray(QIcon(), QIcon(), "5 min")
+    tray = Tray(QIcon(), "5 min")
     program = ProgramMenu(QMenu())
     program.show_left_out({"cat-cow": "Cat-cow"})
     today = date(2026, 11, 26)

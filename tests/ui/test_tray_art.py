@@ -157,7 +157,7 @@ def test_the_rim_is_light_and_the_edge_inside_it_dark(qapp):
 
 @pytest.fixture
 def tray(qtbot):
-    tray = Tray(QIcon(), QIcon(), "5 min")
+    tray = Tray(QIcon(), "5 min")
     calls: list[QIcon] = []
     real = tray.icon.setIcon
 

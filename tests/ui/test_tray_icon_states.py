@@ -28,7 +28,7 @@ RING = {  # the ring's colour at six o'clock, and in the body's colour, for each
 
 @pytest.fixture
 def parts(qtbot, routine, clock):
-    tray = Tray(QIcon(), QIcon(), "5 min")
+    tray = Tray(QIcon(), "5 min")
     controller = make_controller(clock, routine, BreakLog(connect(None)), tray=tray)
     return controller, tray
 
