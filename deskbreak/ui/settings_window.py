@@ -131,8 +131,9 @@ class SettingsWindow(QWidget):
         self._timer.timeout.connect(self.flush)
         self.fields: dict[str, Field] = {}
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Settings groups"))
         for title, rows in GROUPS:
-            self.tabs.addTab(self._page(rows, routines), self.tr(title))
+            self.tabs.addTab(self._page(rows, routines, self.tr(title)), self.tr(title))
         self.start_at_login = start_at_login
         self.tabs.addTab(self._startup_page(start_at_login), self.tr("Startup"))
         self.problem = QLabel("")
@@ -149,7 +150,9 @@ class SettingsWindow(QWidget):
         self.fields["sit_limit"].setFocus()  # the setting people come for first
         self.resize(640, 600)
 
-    def _page(self, rows: tuple[tuple[str, str, str], ...], routines: list[tuple[str, str]]) -> QWidget:
+    def _page(
+        self, rows: tuple[tuple[str, str, str], ...], routines: list[tuple[str, str]], name: str
+    ) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -176,6 +179,8 @@ class SettingsWindow(QWidget):
         scroll.setWidget(page)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setAccessibleName(name)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the settings; focus scrolls to them
         return scroll
 
     def _startup_page(self, start_at_login: StartAtLogin | None) -> QWidget:

@@ -1314,6 +1314,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Settings groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Startup</source>
         <translation type="unfinished"></translation>
     </message>
