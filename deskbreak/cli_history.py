@@ -111,17 +111,10 @@ def _write(fmt: str, records: Iterable[dict[str, object]], stream: IO[str]) -> i
 
 def _atomic(path: Path, fmt: str, records: Iterator[dict[str, object]]) -> int:
     """Write the file whole or not at all: a temporary file beside it, renamed over it at the end."""
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with temp.open("w", encoding="utf-8", newline="") as stream:
-            count = _write(fmt, records, stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return count
+    from .atomic_write import replacing_text
+
+    with replacing_text(path) as stream:
+        return _write(fmt, records, stream)
 
 
 def export(fmt: str | None, since: date | None, output: Path | None) -> int:

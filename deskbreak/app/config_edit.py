@@ -8,11 +8,8 @@ Values are checked by the file's own reader (the same words) and written in the 
 
 from __future__ import annotations
 
-import contextlib
 import difflib
-import os
 import re
-import stat
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -23,6 +20,7 @@ from typing import Any
 import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
+from ..atomic_write import replace_file
 from ..core import setting_values
 from ..core.calendar_values import DAY_NAMES, format_days, format_time_of_day
 from ..core.durations import format_duration
@@ -291,35 +289,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    """Replace the file (or a symlink's target) whole: a temporary file beside it, fsync, rename."""
-    target = Path(os.path.realpath(path))
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else None
-        temp = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-        fd = os.open(temp, flags, 0o600 if mode is not None else 0o666)  # new: the umask's mode
-        try:
-            with os.fdopen(fd, "wb") as file:
-                file.write(data)
-                file.flush()
-                os.fsync(file.fileno())
-            if mode is not None:
-                os.chmod(temp, mode)
-            os.replace(temp, target)
-        except BaseException:
-            temp.unlink(missing_ok=True)
-            raise
+        replace_file(path, data)
     except OSError as exc:
         raise ConfigFileError(f"{path}: cannot be written ({exc.strerror or exc}); it is unchanged") from None
-    _sync_folder(target.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); folders cannot be opened this way on Windows."""
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

@@ -3,13 +3,14 @@ writing or removing one file whole."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import sys
 import sysconfig
 from collections.abc import Callable
 from pathlib import Path
+
+from ..atomic_write import replace_file
 
 __all__ = ["AutostartError", "launch_command", "remove_file", "write_whole"]
 
@@ -49,14 +50,9 @@ def launch_command(
 
 def write_whole(path: Path, data: bytes) -> None:
     """Replace `path` whole (a temporary file renamed over it), creating its folders."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
+        replace_file(path, data)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
         raise AutostartError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 

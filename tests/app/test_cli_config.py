@@ -11,7 +11,7 @@ from datetime import timedelta
 
 import pytest
 
-from deskbreak.app import config_edit
+from deskbreak import atomic_write
 from deskbreak.app.config_watch import ConfigWatcher
 from deskbreak.app.configuration import load_configuration
 from deskbreak.app.paths import resolve_paths
@@ -89,7 +89,7 @@ def test_a_syntax_error_or_a_failed_write_exits_1_and_leaves_the_file(config, ca
     def no_rename(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(config_edit.os, "replace", no_rename)
+    monkeypatch.setattr(atomic_write.os, "replace", no_rename)
     assert main(["config", "set", "sit_limit", "30m"]) == 1
     assert "cannot be written (No space left on device); it is unchanged" in capsys.readouterr().err
     assert config.read_text() == "heads_up = true\n" and os.listdir(config.parent) == ["config.toml"]

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from deskbreak import atomic_write
 from deskbreak.app import config_edit
 from deskbreak.app.config_edit import (
     ConfigFileError,
@@ -195,7 +196,7 @@ def test_a_failed_rename_leaves_the_file_intact_and_no_temporary_file(config, mo
     def no_rename(src, dst):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(config_edit.os, "replace", no_rename)
+    monkeypatch.setattr(atomic_write.os, "replace", no_rename)
     with pytest.raises(ConfigFileError, match="cannot be written .Permission denied.; it is unchanged"):
         set_value(config, "sit_limit", "30m")
     assert config.read_text() == HAND_WRITTEN
