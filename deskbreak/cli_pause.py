@@ -58,5 +58,8 @@ def run(args: argparse.Namespace, ask: Any) -> int:
     if until == "resume":
         print("Paused until you resume (`deskbreak resume`).")
     else:
-        print(f"Paused until {datetime.fromisoformat(str(until)).astimezone():%H:%M}.")
+        from .app.views import clock_time
+
+        moment = datetime.fromisoformat(str(until))
+        print(f"Paused until {clock_time(moment, datetime.now().astimezone())}.")
     return 0

@@ -79,7 +79,11 @@ def stats_text(review: Review) -> str:
     week = review.week
     sunday = week.monday + timedelta(days=6)
     natural_counts = review.settings.count_natural_breaks
-    lines = [f"Week {week.label} ({week.monday.isoformat()} to {sunday.isoformat()})", ""]
+    number = week.label.partition("-W")[2].lstrip("0")
+    other_year = sunday.year != review.today.year
+    monday = _day(week.monday, year=other_year or week.monday.year != sunday.year)
+    span = f"{monday} to {_day(sunday, other_year)}"
+    lines = [f"Week {number} of {week.monday.isocalendar().year} ({span})", ""]
     rows = [("Day", "Breaks", "Movement", "Longest sitting", "Natural breaks", "")]
     for d in week.days:
         done = d.score if natural_counts else d.summary.breaks

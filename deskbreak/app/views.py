@@ -18,13 +18,20 @@ if TYPE_CHECKING:
 
 
 def clock_time(moment: datetime, now: datetime) -> str:
-    """ "14:05" today, "Tue 14:05" within a week, else "2026-11-02 14:05" (local time)."""
+    """ "14:05" today, "Tue 14:05" within a week, else "Mon 2 Nov 14:05" (local time)."""
     local, today = moment.astimezone(), now.astimezone()
     if local.date() == today.date():
         return local.strftime("%H:%M")
     if abs((today.date() - local.date()).days) < 7:
         return local.strftime("%a %H:%M")
-    return local.strftime("%Y-%m-%d %H:%M")
+    return day_and_time(moment, now)
+
+
+def day_and_time(moment: datetime, now: datetime) -> str:
+    """ "Fri 27 Nov 18:11"; "Fri 27 Nov 2025 18:11" in another year (local time)."""
+    local = moment.astimezone()
+    year = f" {local.year}" if local.year != now.astimezone().year else ""
+    return f"{local:%a} {local.day} {local:%b}{year} {local:%H:%M}"
 
 
 HELD = {
@@ -205,11 +212,12 @@ def history_text(records: list[BreakRecord], now: datetime) -> str:
     """The `deskbreak history` listing, newest first."""
     if not records:
         return "No breaks logged yet."
-    lines = [f"{'When':<17} {'By':<9} {'Sat for':<15} {'Routine':<18} Outcome"]
-    for record in records:
+    whens = [day_and_time(record.at, now) for record in records]
+    width = max(len(w) for w in whens) + 2
+    lines = [f"{'When':<{width}}{'By':<10}{'Sat for':<16}{'Routine':<19}Outcome"]
+    for record, when in zip(records, whens, strict=True):
         row = history_row(record, now)
-        when = record.at.astimezone().strftime("%Y-%m-%d %H:%M")
-        lines.append(f"{when:<17} {row.kind:<9} {row.sat_for:<15} {row.routine:<18} {row.outcome}")
+        lines.append(f"{when:<{width}}{row.kind:<10}{row.sat_for:<16}{row.routine:<19}{row.outcome}")
     return "\n".join(lines)
 
 

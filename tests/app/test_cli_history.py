@@ -62,7 +62,7 @@ def _counts(home) -> tuple[int, int]:
 def test_stats_before_anything_was_logged_is_an_empty_week_and_creates_nothing(home, capsys):
     assert main(["stats", "--week", WEEK]) == 0
     out = capsys.readouterr().out
-    assert "Week 2025-W23 (2025-06-02 to 2025-06-08)" in out and "Mon 2 Jun" in out
+    assert "Week 23 of 2025 (Mon 2 Jun 2025 to Sun 8 Jun 2025)" in out and "Mon 2 Jun" in out
     assert main(["stats", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["current_streak"] == 0
     assert not (home / "history.sqlite3").exists() and not (home / "config.toml").exists()

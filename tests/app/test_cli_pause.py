@@ -33,6 +33,15 @@ def test_what_each_form_asks_the_app_for(argv, sent, capsys):
     assert out.startswith("Paused until ")
 
 
+def test_the_end_of_a_pause_is_said_as_a_time_and_a_day_when_not_today(capsys):
+    tomorrow = (datetime.now().astimezone() + timedelta(days=1)).replace(
+        hour=0, minute=0, second=0, microsecond=0
+    )
+    reply = {"ok": True, "paused_until": tomorrow.isoformat()}
+    assert run(_parser().parse_args(["pause", "--until-tomorrow"]), lambda *a, **k: reply) == 0
+    assert capsys.readouterr().out == f"Paused until {tomorrow:%a} 00:00.\n"
+
+
 @pytest.mark.parametrize("bad", ["0m", "25h", "soon", "30"])
 def test_a_bad_length_is_refused_before_anything_is_sent(bad, capsys):
     sent = []
