@@ -171,8 +171,17 @@ def _change_words(stiffness: bool, change: int | None) -> str | None:
     return text
 
 
+def _week_words(label: str) -> str:
+    """ "2026-W45" as "Week 45 · 2–8 Nov 2026"; a label that is not an ISO week stays as it is."""
+    year, _, number = label.partition("-W")
+    try:
+        return week_title(date.fromisocalendar(int(year), int(number), 1))
+    except ValueError:
+        return label
+
+
 def checkin_text(point: CheckInPoint, days_met: tuple[int, int] | None = None) -> str:
-    """Week 2026-W45: stiffness 6, low-back pain 4, goal met on 4 of 5 days; stiffness down 2..."""
+    """Week 45 · 2–8 Nov 2026: stiffness 6, low-back pain 4, goal met on 4 of 5 days; stiffness down 2..."""
     c = point.checkin
     if days_met is not None and days_met[1]:
         goal = translate("ReviewText", "goal met on {met} of {days} days").format(
@@ -181,8 +190,9 @@ def checkin_text(point: CheckInPoint, days_met: tuple[int, int] | None = None) -
     else:
         goal = translate("ReviewText", "goal met on {percent} % of working days")
         goal = goal.format(percent=round(point.adherence * 100))
-    text = translate("ReviewText", "Week {week}: stiffness {stiffness}, low-back pain {pain}, {goal}").format(
-        week=c.week, stiffness=c.stiffness, pain=c.low_back_pain, goal=goal
+    week = _week_words(c.week)
+    text = translate("ReviewText", "{week}: stiffness {stiffness}, low-back pain {pain}, {goal}").format(
+        week=week, stiffness=c.stiffness, pain=c.low_back_pain, goal=goal
     )
     changes = [
         w for w in (_change_words(True, point.stiffness_change), _change_words(False, point.pain_change)) if w

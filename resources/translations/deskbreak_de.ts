@@ -897,7 +897,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Week {week}: stiffness {stiffness}, low-back pain {pain}, {goal}</source>
+        <source>{week}: stiffness {stiffness}, low-back pain {pain}, {goal}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

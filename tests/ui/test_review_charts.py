@@ -168,7 +168,7 @@ def test_the_check_in_chart_marks_a_two_point_change_and_not_a_one_point_one(qtb
     assert chart.marked_points() == [("2026-W47", "stiffness", -2)]
     texts = chart.point_texts()
     assert texts[1] == (
-        "Week 2026-W46: stiffness 6, low-back pain 4, goal met on 4 of 5 days; "
+        "Week 46 · 9–15 Nov 2026: stiffness 6, low-back pain 4, goal met on 4 of 5 days; "
         "stiffness down 1 since the week before"
     )
     assert texts[2].endswith("stiffness down 2 since the week before, a change that matters; "
