@@ -228,7 +228,7 @@ def test_every_shown_string_is_looked_up_in_its_own_context(app, tmp_path, qtbot
     assert review.card.title.text() == "⟦Week {week} · {span}⟧".format(week=48, span="23–29 ⟦Nov⟧ 2026")
     assert review.heatmap.text_for(today).startswith("⟦Thu⟧ 26 ⟦Nov⟧ 2026 \u2014 ⟦")
     assert review.heatmap.summary_text().startswith("⟦Past ")
-    assert all(text.startswith("⟦Week ") for text in review.chart.point_texts())
+    assert all(text.startswith("⟦⟦Week ") for text in review.chart.point_texts())
     assert review.chart.accessibleName() == "⟦Weekly check-ins⟧"
     assert checkin.heading.text().startswith("⟦<b>Weekly check-in</b> for ⟦Week ")
     assert checkin.stiffness.chosen.text() == "⟦Your answer: not chosen yet⟧"
