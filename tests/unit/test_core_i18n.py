@@ -3,7 +3,23 @@ translator, every word through it once it has, and English again when it is take
 
 from __future__ import annotations
 
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from deskbreak.app.routine_library import load_library
+from deskbreak.bundled import builtin_routines_dir
+from deskbreak.core.coach import Coach
+from deskbreak.core.coach_view import coached, frame, posture_word
+from deskbreak.core.durations import humanize
 from deskbreak.core.i18n import QT_TRANSLATE_NOOP, Context, english_plural, translate, use_translator
+from deskbreak.core.program import Progress, Track
+from deskbreak.core.settings import CONFIG_TEMPLATE, SPEC_BY_KEY, reference_table
+
+LIBRARY = load_library(builtin_routines_dir(), Path("/nonexistent-user-folder"))
 
 SEEN: list[tuple[str, str, str | None, int]] = []
 
@@ -42,3 +58,76 @@ def test_a_translation_missing_its_plural_still_reads_as_english():
     use_translator(lambda context, text, disambiguation, n: text.replace("%n", str(n)))
     assert Sample.tr("%n break(s)", "", 1) == "1 break"
     assert Sample.tr("%n break(s)", "", 4) == "4 breaks"
+
+
+# -- the core's words: English as before without a translator, every one through it with one ----
+
+
+def humanize_before(value: timedelta) -> str:
+    """humanize as it was written before its words went through core/i18n.py."""
+    minutes = int(value.total_seconds() // 60)
+    if minutes < 1:
+        return "under a minute"
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+DURATIONS = st.timedeltas(min_value=timedelta(days=-1), max_value=timedelta(days=400))
+
+
+@given(DURATIONS)
+def test_humanize_without_a_translator_reads_as_it_always_did(value):
+    assert humanize(value) == humanize_before(value)
+
+
+@given(DURATIONS)
+def test_humanize_with_a_translator_puts_every_word_through_it(value):
+    use_translator(bracketed)
+    try:
+        text = humanize(value)
+    finally:
+        use_translator(None)
+    assert text.startswith("⟦") and text.endswith("⟧") and "{" not in text and "%n" not in text
+    assert text.strip("⟦⟧") == humanize(value)  # the pseudo-translation keeps the English inside
+
+
+def frame_texts(routine_id: str) -> list[tuple[str, ...]]:
+    """Every text of the player page, half a second apart, through a whole built-in routine."""
+    routine = LIBRARY.routines[routine_id]
+    items = coached(routine, LIBRARY.exercises)
+    coach, now, texts = Coach(tuple(i.move for i in items), 0.0), 0.0, []
+    while not coach.finished:
+        coach.tick(now)
+        f = frame(coach, items, now)
+        texts.append((f.position, f.time_left, f.instruction, f.detail, f.unit))
+        now += 0.5
+    return texts
+
+
+@pytest.mark.parametrize("routine_id", ["upper-back-basics", "quick-reset", "standing-reset"])
+def test_every_word_the_player_shows_goes_through_the_translator(routine_id):
+    english = frame_texts(routine_id)
+    assert not any("⟦" in text for texts in english for text in texts)
+    use_translator(bracketed)
+    translated = frame_texts(routine_id)
+    assert len(translated) == len(english)
+    for texts in translated:
+        assert all(text.startswith("⟦") for text in texts), texts
+    assert [posture_word(p) for p in ("seated", "wall", "")] == ["⟦Seated⟧", "⟦At a wall⟧", ""]
+
+
+def test_the_program_and_the_settings_speak_the_translator_but_the_files_stay_english():
+    where, held = Progress(Track.STANDARD, 3, 1), Progress(Track.STANDARD, 3, 1, held=True)
+    assert where.label == "Week 3 of 6"
+    assert Progress(Track.GENTLE, 7, 4).label == "Program complete · keeping it up"
+    assert held.message == (
+        "Staying with easier routines until a break feels about right. The gentle track may suit you better."
+    )
+    table, spec = reference_table(), SPEC_BY_KEY["sit_limit"]
+    assert spec.explanation == spec.does and spec.does.startswith("How long you may sit")
+    use_translator(bracketed)
+    assert where.label == "⟦Week 3 of 6⟧" and held.message and held.message.startswith("⟦Staying")
+    assert spec.explanation == f"⟦{spec.does}⟧"
+    assert reference_table() == table and "⟦" not in CONFIG_TEMPLATE  # config.toml and the docs
