@@ -219,7 +219,7 @@
     </message>
     <message>
         <source>Seated</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Sitzen</translation>
     </message>
     <message>
         <source>Standing</source>
@@ -239,11 +239,11 @@
     </message>
     <message>
         <source>Left side</source>
-        <translation type="unfinished"></translation>
+        <translation>Linke Seite</translation>
     </message>
     <message>
         <source>Right side</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechte Seite</translation>
     </message>
     <message>
         <source>Switch sides</source>
@@ -251,11 +251,11 @@
     </message>
     <message>
         <source>Switch to the left side</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur linken Seite wechseln</translation>
     </message>
     <message>
         <source>Switch to the right side</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur rechten Seite wechseln</translation>
     </message>
     <message>
         <source>Starting in {seconds}</source>
@@ -275,7 +275,7 @@
     </message>
     <message>
         <source>rep {rep} of {reps}</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholung {rep} von {reps}</translation>
     </message>
     <message>
         <source>set {set} of {sets}</source>
@@ -283,7 +283,7 @@
     </message>
     <message>
         <source>Get ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit machen</translation>
     </message>
     <message>
         <source>Release · rest</source>
@@ -291,7 +291,7 @@
     </message>
     <message>
         <source>Rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>{movement} · {seconds} s</source>
@@ -299,26 +299,26 @@
     </message>
     <message>
         <source>Hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Halten</translation>
     </message>
     <message>
         <source>of {reps}</source>
-        <translation type="unfinished"></translation>
+        <translation>von {reps}</translation>
     </message>
     <message numerus="yes">
         <source>second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sekunde</numerusform>
+            <numerusform>Sekunden</numerusform>
         </translation>
     </message>
     <message>
         <source>Exercise {number} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Übung {number} von {count}</translation>
     </message>
     <message>
         <source>{time} left</source>
-        <translation type="unfinished"></translation>
+        <translation>noch {time}</translation>
     </message>
 </context>
 <context>
@@ -477,18 +477,18 @@
     <name>Durations</name>
     <message>
         <source>under a minute</source>
-        <translation type="unfinished"></translation>
+        <translation>unter einer Minute</translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Min.</numerusform>
+            <numerusform>%n Min.</numerusform>
         </translation>
     </message>
     <message>
         <source>{hours} h {minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours} Std. {minutes} Min.</translation>
     </message>
 </context>
 <context>
@@ -891,16 +891,16 @@
     <name>ProgramService</name>
     <message numerus="yes">
         <source>{done} of %n break(s) today: goal met.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{done} von %n Pause heute: Ziel erreicht.</numerusform>
+            <numerusform>{done} von %n Pausen heute: Ziel erreicht.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{done} of %n break(s) today.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{done} von %n Pause heute.</numerusform>
+            <numerusform>{done} von %n Pausen heute.</numerusform>
         </translation>
     </message>
 </context>
@@ -912,7 +912,7 @@
     </message>
     <message>
         <source>Week {week} of {weeks}</source>
-        <translation type="unfinished"></translation>
+        <translation>Woche {week} von {weeks}</translation>
     </message>
     <message>
         <source>Staying with easier routines until a break feels about right. The gentle track may suit you better.</source>
@@ -1407,7 +1407,7 @@
     </message>
     <message>
         <source>&quot;Snooze&quot; postpones a reminder by this long.</source>
-        <translation type="unfinished"></translation>
+        <translation>„Verschieben“ schiebt eine Erinnerung um diese Zeit auf.</translation>
     </message>
     <message>
         <source>Being away from the keyboard and mouse this long counts as a break on its own.</source>

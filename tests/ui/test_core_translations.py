@@ -1,23 +1,27 @@
 """The core's words reach the screen translated: with the pseudo-translation installed the way the
 app installs a translation at start (every message "⟦text⟧"), the settings' explanations, the
 break window's coaching, the durations in the tray's tooltip and the program's "Week N of 6" all
-change; with it taken away they are English again."""
+change; with it taken away they are English again. The German example reaches them too, with
+its plural forms."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
+from pseudo_translation import catalogue, lrelease
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel
 
 from deskbreak.app import views
 from deskbreak.core.coach import SWITCH_SIDES
+from deskbreak.core.coach_view import CoachText
+from deskbreak.core.durations import humanize
 from deskbreak.core.exercises import GET_READY
 from deskbreak.core.policy import Phase, Status
 from deskbreak.core.program import Progress, Track
 from deskbreak.core.settings import SPEC_BY_KEY, SPECS
 from deskbreak.ui.break_window import INPUT_GUARD, BreakWindow
-from deskbreak.ui.i18n import remove_translators
+from deskbreak.ui.i18n import install_translator, remove_translators
 from deskbreak.ui.settings_window import SettingsWindow
 from deskbreak.ui.tray import Tray
 
@@ -89,3 +93,19 @@ def test_without_the_translation_the_core_speaks_english_again(qapp: QApplicatio
     assert Progress(Track.STANDARD, 2, 0).label == "Week 2 of 6"
     sitting = Status(Phase.SITTING, timedelta(minutes=12), None)
     assert views.tray_summary(sitting, clock.now()) == "Sitting 12 min"
+
+
+def test_the_german_example_reaches_the_core_with_its_plural_forms(qapp: QApplication, tmp_path, clock):
+    lrelease(catalogue.TRANSLATIONS / "deskbreak_de.ts", tmp_path / "deskbreak_de.qm")
+    assert install_translator(qapp, "de", tmp_path)
+    try:
+        assert Progress(Track.STANDARD, 3, 1).label == "Woche 3 von 6"
+        assert [humanize(timedelta(minutes=m)) for m in (0, 1, 12, 65)] == [
+            "unter einer Minute", "1 Min.", "12 Min.", "1 Std. 05 Min.",
+        ]  # fmt: skip
+        assert SPEC_BY_KEY["snooze"].explanation.startswith("„Verschieben“")
+        assert SPEC_BY_KEY["sit_limit"].explanation.startswith("How long")  # not translated yet
+        assert [CoachText.tr("second(s)", "", n) for n in (1, 2)] == ["Sekunde", "Sekunden"]
+    finally:
+        remove_translators(qapp)
+    assert humanize(timedelta(minutes=12)) == "12 min"
