@@ -29,6 +29,7 @@ SOURCES = (
     "deskbreak/app/views.py",
     "deskbreak/core/coach_view.py",
     "deskbreak/core/durations.py",
+    "deskbreak/core/history.py",
     "deskbreak/core/program.py",
     "deskbreak/core/setting_help.py",
     "deskbreak/ui/about_window.py",

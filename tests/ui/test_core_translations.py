@@ -1,8 +1,8 @@
 """The core's words reach the screen translated: with the pseudo-translation installed the way the
 app installs a translation at start (every message "⟦text⟧"), the settings' explanations, the
-break window's coaching, the durations in the tray's tooltip and the program's "Week N of 6" all
-change; with it taken away they are English again. The German example reaches them too, with
-its plural forms."""
+break window's coaching, the durations in the tray's tooltip, the program's "Week N of 6" and the
+recent breaks' outcomes all change; with it taken away they are English again. The German example
+reaches them too, with its plural forms."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ from deskbreak.core.coach import SWITCH_SIDES
 from deskbreak.core.coach_view import CoachText
 from deskbreak.core.durations import humanize
 from deskbreak.core.exercises import GET_READY
-from deskbreak.core.policy import Phase, Status
+from deskbreak.core.history import BreakRecord
+from deskbreak.core.policy import Outcome, Phase, Status
 from deskbreak.core.program import Progress, Track
 from deskbreak.core.settings import SPEC_BY_KEY, SPECS
 from deskbreak.ui.break_window import INPUT_GUARD, BreakWindow
@@ -85,6 +86,15 @@ def test_the_tray_tooltip_says_durations_and_the_program_week_in_the_translation
         "⟦Sitting ⟦under a minute⟧⟧"
     )
     assert Progress(Track.GENTLE, 7, 4).label == "⟦Program complete · keeping it up⟧"
+
+
+def test_the_recent_breaks_rows_say_what_happened_in_the_translation(clock, pseudo_translated):
+    now = clock.now()
+    record = BreakRecord(
+        1, now, True, Outcome.COMPLETED, timedelta(minutes=47), now, now, "quick-reset", 4, 4, 2, None
+    )
+    row = views.history_row(record, now)
+    assert (row.outcome, row.sat_for) == ("⟦completed (2 steps skipped)⟧", "⟦47 min⟧")
 
 
 def test_without_the_translation_the_core_speaks_english_again(qapp: QApplication, clock, pseudo_translated):

@@ -3,7 +3,7 @@ translator, every word through it once it has, and English again when it is take
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,9 @@ from deskbreak.bundled import builtin_routines_dir
 from deskbreak.core.coach import Coach
 from deskbreak.core.coach_view import coached, frame, posture_word
 from deskbreak.core.durations import humanize
+from deskbreak.core.history import BreakRecord
 from deskbreak.core.i18n import QT_TRANSLATE_NOOP, Context, english_plural, translate, use_translator
+from deskbreak.core.policy import Outcome
 from deskbreak.core.program import Progress, Track
 from deskbreak.core.settings import CONFIG_TEMPLATE, SPEC_BY_KEY, reference_table
 
@@ -131,3 +133,36 @@ def test_the_program_and_the_settings_speak_the_translator_but_the_files_stay_en
     assert where.label == "⟦Week 3 of 6⟧" and held.message and held.message.startswith("⟦Staying")
     assert spec.explanation == f"⟦{spec.does}⟧"
     assert reference_table() == table and "⟦" not in CONFIG_TEMPLATE  # config.toml and the docs
+
+
+def describe_before(outcome: Outcome, done: int | None, total: int | None, skipped: int | None) -> str:
+    """BreakRecord.describe as it was written before its words went through core/i18n.py."""
+    text = {
+        Outcome.PENDING: "waiting for an answer", Outcome.COMPLETED: "completed",
+        Outcome.ENDED_EARLY: "ended early", Outcome.SKIPPED: "skipped", Outcome.SNOOZED: "snoozed",
+        Outcome.STEPPED_AWAY: "stepped away (counted as a break)", Outcome.UNANSWERED: "not answered",
+    }[outcome]  # fmt: skip
+    if outcome is Outcome.ENDED_EARLY and total:
+        text += f" after {done or 0} of {total} steps"
+    elif outcome is Outcome.COMPLETED and skipped:
+        text += f" ({skipped} step{'s' if skipped > 1 else ''} skipped)"
+    return text
+
+
+STEPS = st.none() | st.integers(0, 40)
+
+
+@given(st.sampled_from(Outcome), STEPS, STEPS, STEPS)
+def test_the_history_line_reads_as_before_and_goes_through_the_translator(outcome, done, total, skipped):
+    at = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+    record = BreakRecord(1, at, True, outcome, None, None, None, None, done, total, skipped, None)
+    english = record.describe()
+    if total == 1 and outcome is Outcome.ENDED_EARLY:  # the one change: "of 1 step", not "of 1 steps"
+        assert english == describe_before(outcome, done, total, skipped)[:-1]
+    else:
+        assert english == describe_before(outcome, done, total, skipped)
+    use_translator(bracketed)
+    try:
+        assert record.describe() == f"⟦{english}⟧"
+    finally:
+        use_translator(None)
