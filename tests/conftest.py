@@ -12,6 +12,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,12 @@ def deskbreak_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     home = tmp_path_factory.mktemp("deskbreak-home") / "home"
     monkeypatch.setenv("DESKBREAK_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def english_core() -> Iterator[None]:
+    """The core speaks English again after each test, even one that failed with a translator in."""
+    yield
+    from deskbreak.core.i18n import use_translator
+
+    use_translator(None)

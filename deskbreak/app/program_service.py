@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Slot
 from ..bundled import resources_dir
 from ..core import profile as profiles
 from ..core import program as programs
+from ..core.i18n import english_plural
 from ..core.problems import Problem
 from ..core.program_file import Program, parse_program
 from ..core.routines import Routine, RoutineError
@@ -170,11 +171,13 @@ class ProgramService(QObject):
         goal = self.config.settings.daily_goal
         if summary is not None and day.weekday() in self.config.settings.work_days:
             done = summary.breaks
-            notes.append(
-                f"{done} of {goal} breaks today: goal met."
+            # the plural follows the goal: "1 of 4 breaks today", "0 of 1 break today"
+            text = (
+                self.tr("{done} of %n break(s) today: goal met.", "", goal)
                 if done >= goal
-                else f"{done} of {goal} breaks today."
+                else self.tr("{done} of %n break(s) today.", "", goal)
             )
+            notes.append(english_plural(text, goal).format(done=done))
         if self.active and (message := self.progress().message):
             notes.append(message)
         return notes

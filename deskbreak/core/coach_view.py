@@ -15,29 +15,50 @@ from datetime import timedelta
 from .coach import Coach, Move, Phase, timeline
 from .dose import Dose
 from .exercises import LibraryExercise
+from .i18n import QT_TRANSLATE_NOOP, Context
 from .player import PlayerResult
 from .pose_data import PoseSpec, neutral_spec
 from .routines import Focus, Routine
 
+
+class CoachText(Context):
+    """The translation context of the player's words."""
+
+
 # The word for the movement itself, by what the exercise works on.
 MOVE_WORDS = {
-    Focus.EXTENSION: "Lift and open",
-    Focus.ROTATION: "Turn",
-    Focus.SIDE_BEND: "Lean",
-    Focus.SHOULDER_BLADES: "Squeeze",
-    Focus.RELEASE: "Move",
-    Focus.BREATHING: "Breathe in",
-    Focus.NECK: "Move",
+    Focus.EXTENSION: QT_TRANSLATE_NOOP("CoachText", "Lift and open"),
+    Focus.ROTATION: QT_TRANSLATE_NOOP("CoachText", "Turn"),
+    Focus.SIDE_BEND: QT_TRANSLATE_NOOP("CoachText", "Lean"),
+    Focus.SHOULDER_BLADES: QT_TRANSLATE_NOOP("CoachText", "Squeeze"),
+    Focus.RELEASE: QT_TRANSLATE_NOOP("CoachText", "Move"),
+    Focus.BREATHING: QT_TRANSLATE_NOOP("CoachText", "Breathe in"),
+    Focus.NECK: QT_TRANSLATE_NOOP("CoachText", "Move"),
 }
-RETURN_WORDS = {Focus.BREATHING: "Breathe out"}
+RETURN_WORDS = {Focus.BREATHING: QT_TRANSLATE_NOOP("CoachText", "Breathe out")}
+BACK_TO_START = QT_TRANSLATE_NOOP("CoachText", "Back to the start")
 
 POSTURE_WORDS = {
-    "seated": "Seated",
-    "standing": "Standing",
-    "wall": "At a wall",
-    "doorway": "In a doorway",
-    "floor": "On the floor (needs space)",
+    "seated": QT_TRANSLATE_NOOP("CoachText", "Seated"),
+    "standing": QT_TRANSLATE_NOOP("CoachText", "Standing"),
+    "wall": QT_TRANSLATE_NOOP("CoachText", "At a wall"),
+    "doorway": QT_TRANSLATE_NOOP("CoachText", "In a doorway"),
+    "floor": QT_TRANSLATE_NOOP("CoachText", "On the floor (needs space)"),
 }
+SIDE_WORDS = {
+    "left": QT_TRANSLATE_NOOP("CoachText", "Left side"),
+    "right": QT_TRANSLATE_NOOP("CoachText", "Right side"),
+}
+SWITCH_SIDES = QT_TRANSLATE_NOOP("CoachText", "Switch sides")  # no side known
+SWITCH_WORDS = {
+    "left": QT_TRANSLATE_NOOP("CoachText", "Switch to the left side"),
+    "right": QT_TRANSLATE_NOOP("CoachText", "Switch to the right side"),
+}
+
+
+def posture_word(posture: str) -> str:
+    """ "Seated", "At a wall", ... in the user's language; "" for a posture not known."""
+    return CoachText.tr(POSTURE_WORDS[posture]) if posture in POSTURE_WORDS else ""
 
 
 @dataclass(frozen=True)
@@ -133,39 +154,53 @@ class Frame:
     finished: bool
 
 
+def _sentence(*parts: str) -> str:
+    """ "Left side · rep 3 of 6": the parts that apply, joined, the first letter made a capital."""
+    text = " · ".join(p for p in parts if p)
+    return text[:1].upper() + text[1:]
+
+
+def _side(side: str | None) -> str:
+    """ "Left side", "Right side"; "" for an exercise without sides."""
+    return CoachText.tr(SIDE_WORDS[side]) if side else ""
+
+
 def _detail(coach: Coach, move: Move, seconds_left: float) -> str:
     segment, dose = coach.segment, move.dose
-    side = f"{segment.side.capitalize()} side" if segment.side else ""
-    sets = f"set {segment.set} of {dose.sets}" if dose.sets > 1 else ""
+    side = _side(segment.side)
     if segment.phase is Phase.GET_READY:
-        return f"Starting in {int(seconds_left + 0.999)}"
+        return CoachText.tr("Starting in {seconds}").format(seconds=int(seconds_left + 0.999))
     if segment.phase is Phase.SWITCH_SIDES:
-        return "Same movement, other side"
+        return CoachText.tr("Same movement, other side")
     if segment.phase is Phase.REST:
-        text = " · ".join(p for p in (side, f"set {segment.set} of {dose.sets} next") if p)
-        return text[0].upper() + text[1:]
+        return _sentence(
+            side, CoachText.tr("set {set} of {sets} next").format(set=segment.set, sets=dose.sets)
+        )
     if dose.hold is not None:
-        how = f"hold {int(dose.hold.total_seconds())} s"
+        how = CoachText.tr("hold {seconds} s").format(seconds=int(dose.hold.total_seconds()))
     else:
-        how = f"rep {segment.rep} of {dose.reps}"
-    text = " · ".join(p for p in (side, how, sets) if p)
-    return text[0].upper() + text[1:]
+        how = CoachText.tr("rep {rep} of {reps}").format(rep=segment.rep, reps=dose.reps)
+    sets = (
+        CoachText.tr("set {set} of {sets}").format(set=segment.set, sets=dose.sets) if dose.sets > 1 else ""
+    )
+    return _sentence(side, how, sets)
 
 
 def _instruction(
     segment_phase: Phase, focus: Focus, side: str | None, seconds: float, hold_dose: bool
 ) -> str:
     if segment_phase is Phase.GET_READY:
-        return "Get ready"
+        return CoachText.tr("Get ready")
     if segment_phase is Phase.REST:
-        return "Release · rest" if hold_dose else "Rest"
+        return CoachText.tr("Release · rest") if hold_dose else CoachText.tr("Rest")
     if segment_phase is Phase.SWITCH_SIDES:
-        return f"Switch to the {side} side" if side else "Switch sides"
-    if segment_phase is Phase.MOVE:
-        return f"{MOVE_WORDS[focus]} · {int(seconds)} s"
-    if segment_phase is Phase.RETURN:
-        return f"{RETURN_WORDS.get(focus, 'Back to the start')} · {int(seconds)} s"
-    return "Hold"
+        return CoachText.tr(SWITCH_WORDS.get(side or "", SWITCH_SIDES))
+    if segment_phase in (Phase.MOVE, Phase.RETURN):
+        word = MOVE_WORDS[focus] if segment_phase is Phase.MOVE else RETURN_WORDS.get(focus, BACK_TO_START)
+        return CoachText.tr("{movement} · {seconds} s").format(
+            movement=CoachText.tr(word), seconds=int(seconds)
+        )
+    return CoachText.tr("Hold")
 
 
 def _through_set(coach: Coach, into_segment: float) -> float:
@@ -191,16 +226,18 @@ def frame(coach: Coach, items: tuple[Coached, ...], now: float) -> Frame:
     hold_dose = move.dose.hold is not None
     ring = min(1.0, max(0.0, gone))
     if segment.phase in (Phase.MOVE, Phase.HOLD, Phase.RETURN) and not hold_dose:
-        count, unit = str(segment.rep), f"of {move.dose.reps}"
+        count, unit = str(segment.rep), CoachText.tr("of {reps}").format(reps=move.dose.reps)
         ring = _through_set(coach, seconds - left)
     else:
         whole = int(left + 0.999)
-        count, unit = str(whole), "second" if whole == 1 else "seconds"
+        count, unit = str(whole), CoachText.tr("second(s)", "", whole)
     return Frame(
         exercise=segment.exercise,
         title=move.title,
-        position=f"Exercise {segment.exercise + 1} of {len(items)}",
-        time_left=f"{clock_text(coach.routine_left(now))} left",
+        position=CoachText.tr("Exercise {number} of {count}").format(
+            number=segment.exercise + 1, count=len(items)
+        ),
+        time_left=CoachText.tr("{time} left").format(time=clock_text(coach.routine_left(now))),
         phase=segment.phase,
         instruction=_instruction(segment.phase, item.focus, segment.side, seconds, hold_dose),
         detail=_detail(coach, move, left),

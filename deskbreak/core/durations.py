@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from .i18n import Context
 from .problems import quoted
 
 MAX_TEXT = 64  # longer than any duration anyone writes ("1 hour 30 minutes 15 seconds" is 28)
@@ -73,12 +74,17 @@ def format_duration(value: timedelta) -> str:
     return "".join(parts)
 
 
+class Durations(Context):
+    """The translation context of durations in words."""
+
+
 def humanize(value: timedelta) -> str:
-    """Short reading for menus and tooltips: "under a minute", "12 min", "1 h 05 min"."""
+    """Short reading for menus and tooltips: "under a minute", "12 min", "1 h 05 min" (in the
+    user's language once the app has installed a translator: core/i18n.py)."""
     minutes = int(value.total_seconds() // 60)
     if minutes < 1:
-        return "under a minute"
+        return Durations.tr("under a minute")
     if minutes < 60:
-        return f"{minutes} min"
+        return Durations.tr("%n min", "", minutes)
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
+    return Durations.tr("{hours} h {minutes} min").format(hours=hours, minutes=f"{minutes:02d}")

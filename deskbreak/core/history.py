@@ -6,7 +6,23 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from .i18n import QT_TRANSLATE_NOOP, Context
 from .policy import Outcome
+
+
+class History(Context):
+    """The translation context of the break history's words."""
+
+
+OUTCOME_WORDS = {
+    Outcome.PENDING: QT_TRANSLATE_NOOP("History", "waiting for an answer"),
+    Outcome.COMPLETED: QT_TRANSLATE_NOOP("History", "completed"),
+    Outcome.ENDED_EARLY: QT_TRANSLATE_NOOP("History", "ended early"),
+    Outcome.SKIPPED: QT_TRANSLATE_NOOP("History", "skipped"),
+    Outcome.SNOOZED: QT_TRANSLATE_NOOP("History", "snoozed"),
+    Outcome.STEPPED_AWAY: QT_TRANSLATE_NOOP("History", "stepped away (counted as a break)"),
+    Outcome.UNANSWERED: QT_TRANSLATE_NOOP("History", "not answered"),
+}
 
 
 @dataclass(frozen=True)
@@ -25,22 +41,14 @@ class BreakRecord:
     active: timedelta | None
 
     def describe(self) -> str:
-        """One line for people: what happened with this break."""
-        labels = {
-            Outcome.PENDING: "waiting for an answer",
-            Outcome.COMPLETED: "completed",
-            Outcome.ENDED_EARLY: "ended early",
-            Outcome.SKIPPED: "skipped",
-            Outcome.SNOOZED: "snoozed",
-            Outcome.STEPPED_AWAY: "stepped away (counted as a break)",
-            Outcome.UNANSWERED: "not answered",
-        }
-        text = labels[self.outcome]
+        """One line for people: what happened with this break (in the user's language in the
+        app's history window: core/i18n.py)."""
         if self.outcome is Outcome.ENDED_EARLY and self.steps_total:
-            text += f" after {self.steps_done or 0} of {self.steps_total} steps"
-        elif self.outcome is Outcome.COMPLETED and self.steps_skipped:
-            text += f" ({self.steps_skipped} step{'s' if self.steps_skipped > 1 else ''} skipped)"
-        return text
+            text = History.tr("ended early after {done} of %n step(s)", "", self.steps_total)
+            return text.format(done=self.steps_done or 0)
+        if self.outcome is Outcome.COMPLETED and self.steps_skipped:
+            return History.tr("completed (%n step(s) skipped)", "", self.steps_skipped)
+        return History.tr(OUTCOME_WORDS[self.outcome])
 
     def to_json(self) -> dict[str, Any]:
         def iso(value: datetime | None) -> str | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
+from .i18n import Context
 from .profile import Profile
 from .program_schedule import MAINTENANCE, WEEKS, Track, first_week, maintenance_index, stage_of_week
 
@@ -109,6 +110,10 @@ def decode(text: str | None, today: date, profile: Profile | None = None) -> Pro
     return ProgramState(started, track, tuple(days[-MAX_ADVANCES:]), extra)
 
 
+class ProgramText(Context):
+    """The translation context of the program's words ("Week 3 of 6")."""
+
+
 @dataclass(frozen=True)
 class Progress:
     """Where the user is today."""
@@ -126,16 +131,22 @@ class Progress:
     @property
     def label(self) -> str:
         """ "Week 3 of 6", or "Program complete · keeping it up" after week 6."""
-        return "Program complete · keeping it up" if self.maintenance else f"Week {self.week} of {WEEKS}"
+        if self.maintenance:
+            return ProgramText.tr("Program complete · keeping it up")
+        return ProgramText.tr("Week {week} of {weeks}").format(week=self.week, weeks=WEEKS)
 
     @property
     def message(self) -> str | None:
         """A line for the break window when feedback changed the pace, else None."""
+        if self.held and self.track is Track.STANDARD:
+            return ProgramText.tr(
+                "Staying with easier routines until a break feels about right. "
+                "The gentle track may suit you better."
+            )
         if self.held:
-            gentle = " The gentle track may suit you better." if self.track is Track.STANDARD else ""
-            return "Staying with easier routines until a break feels about right." + gentle
+            return ProgramText.tr("Staying with easier routines until a break feels about right.")
         if self.suggest_move_on:
-            return "Recent breaks felt easy. Move on to the next stage?"
+            return ProgramText.tr("Recent breaks felt easy. Move on to the next stage?")
         return None
 
 

@@ -22,6 +22,7 @@ from .calendar_values import (
 )
 from .durations import format_duration
 from .problems import Problem, line_of, quoted, toml_error, without_bom
+from .setting_help import DOES, explanation
 from .setting_values import Refused, read_value
 from .work_hours import WorkHours, format_work_hours
 
@@ -55,16 +56,25 @@ DEFAULTS = Settings()
 
 @dataclass(frozen=True)
 class Spec:
-    """One setting: its type, allowed range and what it does, in words a user reads."""
+    """One setting: its type and allowed range; what it does is in setting_help.py."""
 
     key: str
     type: str  # "duration", "text", "true/false", "whole number", "days", "day", "time of day", "hours"
-    does: str
     low: timedelta = timedelta()
     high: timedelta = timedelta()
     max_chars: int = 0
     least: int = 0  # whole numbers
     most: int = 0
+
+    @property
+    def does(self) -> str:
+        """What the setting does, in English (the config template, the docs, the command line)."""
+        return DOES[self.key]
+
+    @property
+    def explanation(self) -> str:
+        """What the setting does in the user's language, for the settings window."""
+        return explanation(self.key)
 
     @property
     def default(self) -> Any:
@@ -113,100 +123,21 @@ class Spec:
 
 
 SPECS: tuple[Spec, ...] = (
-    Spec(
-        "sit_limit",
-        "duration",
-        "How long you may sit before deskbreak reminds you to move. Values under a minute are "
-        "only useful for trying deskbreak out.",
-        low=timedelta(seconds=1),
-        high=timedelta(hours=8),
-    ),
-    Spec(
-        "snooze",
-        "duration",
-        '"Snooze" postpones a reminder by this long.',
-        low=timedelta(minutes=1),
-        high=timedelta(hours=2),
-    ),
-    Spec(
-        "natural_break",
-        "duration",
-        "Being away from the keyboard and mouse this long counts as a break on its own.",
-        low=timedelta(minutes=1),
-        high=timedelta(hours=2),
-    ),
-    Spec(
-        "routine",
-        "text",
-        'Which routine a break plays. "program": the 6-week program picks one for each break, '
-        "changing through the day and moving on over the weeks. Or always the same one: a built-in "
-        "routine (upper-back-basics, quick-reset, standing-reset and more: `deskbreak routines list` "
-        "shows them all) or the file name, without .toml, of one of your own in the routines folder "
-        "next to this file.",
-        max_chars=100,
-    ),
-    Spec(
-        "notifications",
-        "true/false",
-        "Show desktop notifications when a break is due (the tray icon changes either way).",
-    ),
-    Spec(
-        "heads_up",
-        "true/false",
-        "A quiet notice a minute before the reminder, to finish what you are doing.",
-    ),
-    Spec(
-        "max_reminders",
-        "whole number",
-        "A reminder you have not answered comes again after the snooze length, up to this many "
-        "times in all; then it is logged as unanswered and the sitting count starts again.",
-        least=1,
-        most=10,
-    ),
-    Spec(
-        "sounds",
-        "true/false",
-        "Play a short sound in the break window when the count starts, at each new exercise or side, "
-        "and at the end. Silent where the system has no sound player; the window works without it.",
-    ),
-    Spec(
-        "daily_goal",
-        "whole number",
-        "How many breaks a working day needs to meet your goal. A break counts when its routine "
-        "was completed, or ended after at least half of its steps.",
-        least=1,
-        most=20,
-    ),
-    Spec(
-        "work_days",
-        "days",
-        "The days you work. Only these have a goal; other days neither break nor extend a streak. "
-        "On other days nothing counts as sitting and nothing reminds.",
-    ),
-    Spec(
-        "work_hours",
-        "hours",
-        "Your working hours on working days, local time. Outside them nothing counts as sitting "
-        'and nothing reminds; the count starts when they begin. "always" counts at any hour of '
-        "the working days.",
-    ),
-    Spec(
-        "count_natural_breaks",
-        "true/false",
-        "Also count time away from the desk (a natural break) toward the daily goal.",
-    ),
-    Spec(
-        "weekly_checkin",
-        "true/false",
-        "Ask once a week how stiff your upper back and how sore your lower back have been, to "
-        "follow the trend over the weeks.",
-    ),
-    Spec("checkin_day", "day", "The day of the week the check-in is asked."),
-    Spec(
-        "checkin_time",
-        "time of day",
-        "The time the check-in is asked. If deskbreak is not running then, it asks at the next start.",
-    ),
+    Spec("sit_limit", "duration", low=timedelta(seconds=1), high=timedelta(hours=8)),
+    Spec("snooze", "duration", low=timedelta(minutes=1), high=timedelta(hours=2)),
+    Spec("natural_break", "duration", low=timedelta(minutes=1), high=timedelta(hours=2)),
+    Spec("routine", "text", max_chars=100),
+    Spec("notifications", "true/false"),
+    Spec("heads_up", "true/false"),
+    Spec("max_reminders", "whole number", least=1, most=10),
+    Spec("sounds", "true/false"),
+    Spec("daily_goal", "whole number", least=1, most=20),
+    Spec("work_days", "days"),
+    Spec("work_hours", "hours"),
+    Spec("count_natural_breaks", "true/false"),
+    Spec("weekly_checkin", "true/false"),
+    Spec("checkin_day", "day"),
+    Spec("checkin_time", "time of day"),
 )
 SPEC_BY_KEY = {spec.key: spec for spec in SPECS}
 _KNOWN = ", ".join(sorted(SPEC_BY_KEY))

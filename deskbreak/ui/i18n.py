@@ -18,6 +18,9 @@ Conventions (pyside6-lupdate reads these; tests/tools/update_translations.py run
 - Plurals: ``self.tr("%n problem(s) with your files…", "", n)`` in a class, then `english_plural`,
   so English reads "1 problem" without any .qm file. lupdate gives plural forms to tr calls only:
   ``translate(context, "%n …(s)", None, n)`` works (English included) but has a single form.
+- The core's words (coach text, durations, the program's label, the settings' explanations) are
+  marked the same way without Qt (core/i18n.py); install_translator hands the core Qt's
+  translation along with the .qm file, and remove_translators takes it back.
 - Not translated: the contents of resources/*.toml (exercise and safety text are data), log
   messages, command-line output, config keys and file names.
 
@@ -31,6 +34,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..core.i18n import english, use_translator
+from ..core.i18n import english_plural as english_plural  # the tray's plural
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication, QLocale
 
@@ -42,22 +48,20 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
 
     Without a running Qt application (the command line) no translator can be installed: the text
     comes back in English and no Qt is loaded for it."""
+    return english_plural(qt_translation(context, text, disambiguation, n), n)
+
+
+def qt_translation(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """QCoreApplication.translate, "(s)" left as it is; English without a Qt application."""
     core = sys.modules.get("PySide6.QtCore")
     if core is None or core.QCoreApplication.instance() is None:
-        result = text.replace("%n", str(n)) if n >= 0 else text
-    else:
-        result = str(core.QCoreApplication.translate(context, text, disambiguation, n))
-    return english_plural(result, n)
+        return english(context, text, disambiguation, n)
+    return str(core.QCoreApplication.translate(context, text, disambiguation, n))
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
     """PySide6.QtCore's marker without loading Qt, for modules the command line also uses."""
     return text
-
-
-def english_plural(text: str, n: int) -> str:
-    """ "%n problem(s)" with no translation: "1 problem", "2 problems" (a translation has no "(s)")."""
-    return text if n < 0 else text.replace("(s)", "" if n == 1 else "s")
 
 
 def translations_dir() -> Path:
@@ -97,6 +101,7 @@ def install_translator(
         ours.deleteLater()
         return False  # English throughout, Qt's own buttons included
     app.installTranslator(ours)
+    use_translator(qt_translation)  # the core's words too (core/i18n.py)
     qt_own = QTranslator(app)
     qt_own.setObjectName(TRANSLATOR_NAME)
     if qt_own.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
@@ -108,6 +113,7 @@ def remove_translators(app: QCoreApplication) -> None:
     """Back to the English text: uninstall the translators install_translator installed."""
     from PySide6.QtCore import QTranslator
 
+    use_translator(None)
     for translator in app.findChildren(QTranslator, TRANSLATOR_NAME):
         app.removeTranslator(translator)
         translator.setObjectName("")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.coach_view import POSTURE_WORDS, Coached, Frame
+from ..core.coach_view import Coached, Frame, posture_word
 from ..core.routines import Focus
 from .count_ring import CountRing
 from .i18n import QT_TRANSLATE_NOOP
@@ -174,7 +174,7 @@ class PlayerPage(QWidget):
             return
         self._exercise = number
         self.exercise_name.setText(item.move.title)
-        posture = POSTURE_WORDS.get(item.posture, "")
+        posture = posture_word(item.posture)
         self.about.setText(" · ".join(p for p in (posture, self.tr(FOCUS_LABELS[item.focus])) if p))
         cues = "".join(f"<li>{_escape(c)}</li>" for c in item.cues)
         notes = (item.breathing, item.feel)

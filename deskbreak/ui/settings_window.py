@@ -163,11 +163,11 @@ class SettingsWindow(QWidget):
             if key in UNITS:
                 field.box.setSuffix(self.tr(UNITS[key]))  # type: ignore[attr-defined]  # a NumberField
             field.setAccessibleName(title)
-            field.setAccessibleDescription(spec.does)
+            field.setAccessibleDescription(spec.explanation)
             field.edited.connect(lambda text, key=key: self._edited(key, text))
             label = QLabel(title)
             label.setBuddy(field)
-            help_text = _note(spec.does)
+            help_text = _note(spec.explanation)
             holder = QWidget()
             column = QVBoxLayout(holder)
             column.setContentsMargins(0, 0, 0, 6)

@@ -132,7 +132,7 @@ class WelcomeWindow(QDialog):
             field = make_field(spec, "", [])
             field.set_text(values.get(key, spec.shown_default))
             field.setAccessibleName(title)
-            field.setAccessibleDescription(spec.does)
+            field.setAccessibleDescription(spec.explanation)
             field.edited.connect(lambda text, key=key: self._edits.__setitem__(key, text))
             label = QLabel(title)
             label.setBuddy(field)

@@ -184,6 +184,144 @@
     </message>
 </context>
 <context>
+    <name>CoachText</name>
+    <message>
+        <source>Lift and open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Squeeze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breathe in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breathe out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seated</source>
+        <translation>Im Sitzen</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At a wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a doorway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the floor (needs space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left side</source>
+        <translation>Linke Seite</translation>
+    </message>
+    <message>
+        <source>Right side</source>
+        <translation>Rechte Seite</translation>
+    </message>
+    <message>
+        <source>Switch sides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to the left side</source>
+        <translation>Zur linken Seite wechseln</translation>
+    </message>
+    <message>
+        <source>Switch to the right side</source>
+        <translation>Zur rechten Seite wechseln</translation>
+    </message>
+    <message>
+        <source>Starting in {seconds}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same movement, other side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set {set} of {sets} next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hold {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rep {rep} of {reps}</source>
+        <translation>Wiederholung {rep} von {reps}</translation>
+    </message>
+    <message>
+        <source>set {set} of {sets}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Get ready</source>
+        <translation>Bereit machen</translation>
+    </message>
+    <message>
+        <source>Release · rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>{movement} · {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Halten</translation>
+    </message>
+    <message>
+        <source>of {reps}</source>
+        <translation>von {reps}</translation>
+    </message>
+    <message numerus="yes">
+        <source>second(s)</source>
+        <translation>
+            <numerusform>Sekunde</numerusform>
+            <numerusform>Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exercise {number} of {count}</source>
+        <translation>Übung {number} von {count}</translation>
+    </message>
+    <message>
+        <source>{time} left</source>
+        <translation>noch {time}</translation>
+    </message>
+</context>
+<context>
     <name>CountRing</name>
     <message>
         <source>Count</source>
@@ -336,6 +474,24 @@
     </message>
 </context>
 <context>
+    <name>Durations</name>
+    <message>
+        <source>under a minute</source>
+        <translation>unter einer Minute</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n Min.</numerusform>
+            <numerusform>%n Min.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} Std. {minutes} Min.</translation>
+    </message>
+</context>
+<context>
     <name>FeedbackRow</name>
     <message>
         <source>Too easy</source>
@@ -469,6 +625,51 @@
     <message>
         <source>Off</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>waiting for an answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended early</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>snoozed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stepped away (counted as a break)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>ended early after {done} of %n step(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>completed (%n step(s) skipped)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -728,6 +929,46 @@
     </message>
     <message>
         <source>Bring back {exercise}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgramService</name>
+    <message numerus="yes">
+        <source>{done} of %n break(s) today: goal met.</source>
+        <translation>
+            <numerusform>{done} von %n Pause heute: Ziel erreicht.</numerusform>
+            <numerusform>{done} von %n Pausen heute: Ziel erreicht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{done} of %n break(s) today.</source>
+        <translation>
+            <numerusform>{done} von %n Pause heute.</numerusform>
+            <numerusform>{done} von %n Pausen heute.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProgramText</name>
+    <message>
+        <source>Program complete · keeping it up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week {week} of {weeks}</source>
+        <translation>Woche {week} von {weeks}</translation>
+    </message>
+    <message>
+        <source>Staying with easier routines until a break feels about right. The gentle track may suit you better.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staying with easier routines until a break feels about right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent breaks felt easy. Move on to the next stage?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1200,6 +1441,69 @@
     </message>
     <message>
         <source>Your answer: &lt;b&gt;{n}&lt;/b&gt; of 10</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingHelp</name>
+    <message>
+        <source>How long you may sit before deskbreak reminds you to move. Values under a minute are only useful for trying deskbreak out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;Snooze&quot; postpones a reminder by this long.</source>
+        <translation>„Verschieben“ schiebt eine Erinnerung um diese Zeit auf.</translation>
+    </message>
+    <message>
+        <source>Being away from the keyboard and mouse this long counts as a break on its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which routine a break plays. &quot;program&quot;: the 6-week program picks one for each break, changing through the day and moving on over the weeks. Or always the same one: a built-in routine (upper-back-basics, quick-reset, standing-reset and more: `deskbreak routines list` shows them all) or the file name, without .toml, of one of your own in the routines folder next to this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show desktop notifications when a break is due (the tray icon changes either way).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A quiet notice a minute before the reminder, to finish what you are doing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reminder you have not answered comes again after the snooze length, up to this many times in all; then it is logged as unanswered and the sitting count starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play a short sound in the break window when the count starts, at each new exercise or side, and at the end. Silent where the system has no sound player; the window works without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many breaks a working day needs to meet your goal. A break counts when its routine was completed, or ended after at least half of its steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The days you work. Only these have a goal; other days neither break nor extend a streak. On other days nothing counts as sitting and nothing reminds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your working hours on working days, local time. Outside them nothing counts as sitting and nothing reminds; the count starts when they begin. &quot;always&quot; counts at any hour of the working days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also count time away from the desk (a natural break) toward the daily goal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask once a week how stiff your upper back and how sore your lower back have been, to follow the trend over the weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day of the week the check-in is asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time the check-in is asked. If deskbreak is not running then, it asks at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

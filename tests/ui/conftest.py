@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from deskbreak.core.clock import FakeClock
 from deskbreak.core.routines import Exercise, Focus, Routine
@@ -39,3 +42,23 @@ def library_routine(tmp_path):
 
     library = load_library(builtin_routines_dir(), tmp_path / "user-routines")
     return library.routines["upper-back-basics"], library.exercises
+
+
+@pytest.fixture(scope="session")
+def pseudo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with deskbreak_eo.qm, the pseudo-translation ("⟦text⟧") of the whole catalogue."""
+    from pseudo_translation import build_pseudo
+
+    folder = tmp_path_factory.mktemp("pseudo-translation")
+    build_pseudo(folder)
+    return folder
+
+
+@pytest.fixture
+def pseudo_translated(qapp: QApplication, pseudo_folder: Path) -> Iterator[None]:
+    """The pseudo-translation installed, as install_translator does it at start, for one test."""
+    from deskbreak.ui.i18n import install_translator, remove_translators
+
+    assert install_translator(qapp, "eo", pseudo_folder)
+    yield
+    remove_translators(qapp)

@@ -175,6 +175,17 @@ def test_the_finish_page_counts_todays_breaks_against_the_goal(app, clock):
     assert "2 of 2 breaks today: goal met." in window.finish_page.notes.text()
 
 
+def test_the_goal_line_and_the_program_week_speak_the_installed_translation(app, clock, pseudo_translated):
+    controller, service, log = app(daily_goal=1)
+    assert service.label() == "⟦Week 1 of 6⟧" and "⟦Week 1 of 6⟧" in controller.tray.icon.toolTip()
+    window = controller.take_break()
+    window.timer.stop()
+    assert window.player_page.program.text().startswith("⟦Week 1 of 6⟧")
+    clock.advance(coached_length(controller.playing) + timedelta(seconds=1))
+    window.refresh()
+    assert "⟦1 of 1 break today: goal met.⟧" in window.finish_page.notes.text()
+
+
 def test_too_hard_holds_the_stage_and_the_menu_offers_to_move_on_when_easy(app, clock):
     controller, service, log = app()
     clock.advance(timedelta(days=15))  # week 3

@@ -5,14 +5,12 @@ string shows that each one is found where it is shown (the right context, placeh
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import tomllib
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from pseudo_translation import catalogue, lrelease, messages
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -27,24 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from deskbreak.ui.i18n import install_translator, qm_names, remove_translators, translate
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
-import update_translations as catalogue  # noqa: E402
-
-Message = tuple[str, str, bool]  # context, source, plural
-
-
-def messages(ts: Path) -> set[Message]:
-    root = ET.parse(ts).getroot()
-    return {
-        (context.findtext("name") or "", message.findtext("source") or "", message.get("numerus") == "yes")
-        for context in root.iter("context")
-        for message in context.iter("message")
-    }
-
-
-def lrelease(ts: Path, qm: Path) -> None:
-    subprocess.run([catalogue.qt_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
 
 
 @pytest.fixture
@@ -65,7 +45,8 @@ def test_the_committed_catalogue_has_every_marked_string_and_no_other(tmp_path):
 
 def test_every_file_with_marked_strings_is_in_the_lupdate_list():
     root = catalogue.ROOT
-    marked = re.compile(r"self\.tr\(|\btranslate\(\"|QT_TRANSLATE_NOOP\(\"")
+    # self.tr(...) in a class, Name.tr(...) of a core context (core/i18n.py), translate("...")
+    marked = re.compile(r"self\.tr\(|\b[A-Z]\w*\.tr\(|\btranslate\(\"|QT_TRANSLATE_NOOP\(\"")
     files = {
         str(path.relative_to(root))
         for path in (root / "deskbreak").rglob("*.py")
@@ -137,23 +118,6 @@ def test_packaging_ships_the_translations():
 # -- every string found where it is shown ------------------------------------------------------
 
 
-def pseudo(ts: Path, out: Path) -> None:
-    """A translation of every message: "⟦text⟧", placeholders kept as they are."""
-    tree = ET.parse(ts)
-    tree.getroot().set("language", "eo")
-    for message in tree.getroot().iter("message"):
-        translation = message.find("translation")
-        assert translation is not None
-        translation.attrib.pop("type", None)
-        text = f"⟦{message.findtext('source')}⟧"
-        if message.get("numerus") == "yes":
-            for form in translation.findall("numerusform"):
-                form.text = text
-        else:
-            translation.text = text
-    tree.write(out, encoding="utf-8", xml_declaration=True)
-
-
 def qt_own(widget: QWidget) -> bool:
     """A standard dialog button: Qt's own text, from Qt's own translations."""
     box = widget.parent()
@@ -179,7 +143,7 @@ def shown_texts(widget: QWidget) -> list[str]:
     return [t for t in texts if t]
 
 
-def test_every_shown_string_is_looked_up_in_its_own_context(app, tmp_path, qtbot):
+def test_every_shown_string_is_looked_up_in_its_own_context(app, pseudo_folder, qtbot):
     """A string marked in one context but looked up in another would show in English here."""
     from datetime import date
 
@@ -202,9 +166,7 @@ def test_every_shown_string_is_looked_up_in_its_own_context(app, tmp_path, qtbot
     from deskbreak.ui.week_card import WeekCard
     from deskbreak.ui.welcome_window import WelcomeWindow
 
-    pseudo(catalogue.TEMPLATE, tmp_path / "deskbreak_eo.ts")
-    lrelease(tmp_path / "deskbreak_eo.ts", tmp_path / "deskbreak_eo.qm")
-    assert install_translator(app, "eo", tmp_path)
+    assert install_translator(app, "eo", pseudo_folder)
     tray = Tray(QIcon(), "5 min")
     program = ProgramMenu(QMenu())
     program.show_left_out({"cat-cow": "Cat-cow"})
