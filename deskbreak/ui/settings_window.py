@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QScrollArea,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..core.settings import SPEC_BY_KEY
 from .i18n import QT_TRANSLATE_NOOP
-from .settings_fields import Field, make_field
+from .settings_fields import DurationField, Field, make_field
 
 SETTLE_MS = 700
 # (tab, [(key, title, what a check box says)]); every setting of core/settings.py is in one tab.
@@ -167,7 +168,7 @@ class SettingsWindow(QWidget):
             field.edited.connect(lambda text, key=key: self._edited(key, text))
             label = QLabel(title)
             label.setBuddy(field)
-            help_text = _note(spec.explanation)
+            help_text = _note(" ".join(filter(None, (spec.explanation, self._range(field)))))
             holder = QWidget()
             column = QVBoxLayout(holder)
             column.setContentsMargins(0, 0, 0, 6)
@@ -182,6 +183,21 @@ class SettingsWindow(QWidget):
         scroll.setAccessibleName(name)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the settings; focus scrolls to them
         return scroll
+
+    def _range(self, field: Field) -> str:
+        """ "From 1 min to 8 h." for a field with a spin box; the file may hold finer values."""
+        box = getattr(field, "box", None)
+        if not isinstance(box, QSpinBox):
+            return ""
+        low, high = box.minimum(), box.maximum()
+        if isinstance(field, DurationField):
+            return self.tr("From {low} to {high}.").format(low=self._minutes(low), high=self._minutes(high))
+        return self.tr("From {low} to {high}.").format(low=low, high=high)
+
+    def _minutes(self, minutes: int) -> str:
+        if minutes >= 60 and minutes % 60 == 0:
+            return self.tr("%n h", "", minutes // 60)
+        return self.tr("%n min", "", minutes)
 
     def _startup_page(self, start_at_login: StartAtLogin | None) -> QWidget:
         page = QWidget()

@@ -1624,6 +1624,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>From {low} to {high}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Start deskbreak when I log in</source>
         <translation type="unfinished"></translation>
     </message>

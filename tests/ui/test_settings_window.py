@@ -142,3 +142,15 @@ def test_start_at_login_is_set_and_a_failure_is_said_and_undone(qtbot, store):
 
 def test_without_start_at_login_support_the_box_is_off_and_says_why(window):
     assert not window.login.isEnabled()
+
+
+def test_each_number_says_its_range_and_the_box_keeps_to_it(window):
+    from PySide6.QtWidgets import QLabel
+
+    notes = " ".join(label.text() for label in window.findChildren(QLabel))
+    assert "How long you may sit" in notes and "From 1 min to 8 h." in notes  # sit limit
+    assert notes.count("From 1 min to 2 h.") == 2  # snooze, natural break
+    assert "From 1 to 10." in notes and "From 1 to 20." in notes  # reminders, daily goal
+    box = window.fields["sit_limit"].box  # type: ignore[attr-defined]
+    box.setValue(10_000)
+    assert box.value() == 8 * 60
