@@ -10,7 +10,6 @@ once a second), for the sound cues and the end; the coach's timing is the same e
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
@@ -18,38 +17,17 @@ from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent, QMouseEvent, QShow
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from ..core.clock import Clock
-from ..core.coach import PROMPTS, Coach, Phase
+from ..core.coach import Coach, Phase
 from ..core.coach_view import Coached, Frame, coached, first_side, frame, player_result
 from ..core.exercises import LibraryExercise
 from ..core.player import PlayerResult
 from ..core.routines import Routine
 from ..core.safety import BUILTIN, SafetyContent
+from .break_pacing import CALM_MS, INPUT_GUARD, cue, engages, key_action, redraw_interval, unseen_wait
 from .figure import FigureWidget
 from .finish_page import AFTER_FEEDBACK, FinishPage
 from .hurt_page import HurtPage
 from .player_page import PlayerPage
-
-# Method names, not bound methods: a dict of bound methods on the window is a reference cycle
-# through the window, and PySide6 crashes when the garbage collector breaks that cycle.
-KEYS = {
-    Qt.Key.Key_Space: "toggle_pause",
-    Qt.Key.Key_P: "toggle_pause",
-    Qt.Key.Key_Right: "next",
-    Qt.Key.Key_Left: "back",
-    Qt.Key.Key_Escape: "end_or_close",
-}
-# Keys that are only ever part of a combination (the Alt of Alt+Tab): not the user engaging.
-MODIFIER_KEYS = frozenset(
-    {
-        Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta,
-        Qt.Key.Key_Super_L, Qt.Key.Key_Super_R, Qt.Key.Key_Hyper_L, Qt.Key.Key_Hyper_R,
-        Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock, Qt.Key.Key_ScrollLock,
-    }
-)  # fmt: skip
-INPUT_GUARD = 1.0  # seconds after opening in which key presses are ignored
-SMOOTH_MS, CALM_MS = 33, 100  # redraw intervals: figure moving, figure still
-UNSEEN_MS = 1000  # longest wait while minimized or hidden (nothing is drawn then)
-EASE_IN, EASE_OUT = 2.0, 1.0  # seconds of movement at each end of a held stretch
 
 
 class BreakWindow(QWidget):
@@ -137,8 +115,7 @@ class BreakWindow(QWidget):
             self._cue_sound(self.coach.segment.exercise, self.coach.segment.phase)
             if self.coach.paused_at is None and self.pages.currentWidget() is self.player_page:
                 # Wake when this part of the routine ends (its sound, or the end), not to draw.
-                wait = math.ceil(1000 * self.coach.remaining(now)) + 1
-                self.timer.start(min(UNSEEN_MS, max(CALM_MS, wait)))
+                self.timer.start(unseen_wait(self.coach.remaining(now)))
             return
         shown = frame(self.coach, self.items, now)
         item = self.items[shown.exercise]
@@ -169,26 +146,17 @@ class BreakWindow(QWidget):
 
     def _pace(self, phase: Phase, hold_dose: bool, now: float) -> None:
         """Redraw smoothly only while the figure moves."""
-        moving = phase in (Phase.MOVE, Phase.RETURN)
-        if phase is Phase.HOLD and hold_dose:
-            into = self.coach.segment.seconds - self.coach.remaining(now)
-            moving = into < EASE_IN or self.coach.remaining(now) < EASE_OUT
-        interval = SMOOTH_MS if moving else CALM_MS
+        seconds, remaining = self.coach.segment.seconds, self.coach.remaining(now)
+        interval = redraw_interval(phase, hold_dose, seconds, remaining)
         if self.timer.interval() != interval or not self.timer.isActive():
             self.timer.start(interval)
 
     def _cue_sound(self, exercise: int, phase: Phase) -> None:
         """A short sound when the count starts, and when a new exercise or side comes up."""
-        heard = (exercise, phase)
-        if heard == self._heard:
-            return
-        before, self._heard = self._heard, heard
-        if before is None:
-            return
-        if phase in (Phase.GET_READY, Phase.SWITCH_SIDES):
-            self._play("ready")
-        elif before[1] in PROMPTS and phase not in PROMPTS:  # the count starts, or the next set
-            self._play("go")
+        before, self._heard = self._heard, (exercise, phase)
+        sound = cue(before, self._heard)
+        if sound is not None:
+            self._play(sound)
 
     def _play(self, name: str) -> None:
         if self.sound is not None and not self._emitted:
@@ -316,10 +284,10 @@ class BreakWindow(QWidget):
         if opened is not None and self.clock.monotonic() - opened < INPUT_GUARD:
             event.accept()  # typing that was under way when the window opened
             return
-        if Qt.Key(event.key()) not in MODIFIER_KEYS:  # Alt of Alt+Tab, Shift: not reading the page
+        if engages(event.key()):  # the Alt of Alt+Tab, or Shift: not reading the page
             self._engaged()
-        action = KEYS.get(Qt.Key(event.key()))
-        if action is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        action = key_action(event.key(), event.modifiers())
+        if action is None:
             super().keyPressEvent(event)
             return
         getattr(self, action)()

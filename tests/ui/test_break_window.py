@@ -17,7 +17,8 @@ from deskbreak.core.coach import HURT_GRACE, REST, SWITCH_SIDES
 from deskbreak.core.dose import Dose
 from deskbreak.core.exercises import GET_READY
 from deskbreak.core.routines import Exercise, Focus, Routine
-from deskbreak.ui.break_window import CALM_MS, INPUT_GUARD, UNSEEN_MS, BreakWindow
+from deskbreak.ui.break_pacing import CALM_MS, INPUT_GUARD, UNSEEN_MS
+from deskbreak.ui.break_window import BreakWindow
 from deskbreak.ui.finish_page import AFTER_FEEDBACK, CLOSES_AFTER
 
 READY = GET_READY.total_seconds()

@@ -21,7 +21,8 @@ from deskbreak.core.history import BreakRecord
 from deskbreak.core.policy import Outcome, Phase, Status
 from deskbreak.core.program import Progress, Track
 from deskbreak.core.settings import SPEC_BY_KEY, SPECS
-from deskbreak.ui.break_window import INPUT_GUARD, BreakWindow
+from deskbreak.ui.break_pacing import INPUT_GUARD
+from deskbreak.ui.break_window import BreakWindow
 from deskbreak.ui.i18n import install_translator, remove_translators
 from deskbreak.ui.settings_window import SettingsWindow
 from deskbreak.ui.tray import Tray
