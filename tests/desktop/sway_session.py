@@ -15,6 +15,11 @@ WAYLAND_DISPLAY as the absolute socket path, so their own XDG_RUNTIME_DIR is lef
 sway 1.7 offers org_kde_kwin_idle (not ext-idle-notify-v1, which came with wlroots 0.17) and a
 virtual keyboard, through which ``wtype`` types: real input as far as the compositor can tell.
 
+With no input devices the seat has no pointer, so clients get no clicks. ``add_pointer`` plugs
+in a virtual one (zwlr_virtual_pointer_v1, spoken with deskbreak's own wire client); then
+``click`` moves sway's cursor and presses a button through sway's IPC (``swaymsg seat seat0
+cursor ...``), which sway delivers as it would a mouse's.
+
 The process is started in its own session and ended by its PID (SIGTERM, then SIGKILL).
 """
 
@@ -30,8 +35,12 @@ import tempfile
 import time
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 __all__ = ["SWAY_TOOLS", "SwayError", "SwaySession", "missing_sway_tools"]
+
+if TYPE_CHECKING:
+    from deskbreak.platform.wayland_wire import Connection
 
 SWAY_TOOLS = ("sway", "wtype")
 STARTUP_TIMEOUT = 15.0
@@ -62,6 +71,7 @@ class SwaySession:
         self.socket = ""
         self.env: dict[str, str] = {}
         self.popen: subprocess.Popen[bytes] | None = None
+        self._pointer: Connection | None = None  # the virtual pointer's connection, while plugged in
 
     def __enter__(self) -> SwaySession:
         self.start()
@@ -148,7 +158,78 @@ class SwaySession:
         if done.returncode != 0:
             raise SwayError(f"wtype failed (exit {done.returncode}): {done.stderr.strip()}")
 
+    @property
+    def ipc_socket(self) -> str:
+        """sway's IPC socket (what SWAYSOCK names for swaymsg and bars)."""
+        found = sorted(Path(self.runtime).glob("sway-ipc.*.sock")) if self.runtime else []
+        if not found:
+            raise SwayError("sway is not running: no IPC socket")
+        return str(found[0])
+
+    def swaymsg(self, *args: str) -> str:
+        """Run ``swaymsg`` against this sway; its output. Raises SwayError when a command fails."""
+        done = subprocess.run(
+            ["swaymsg", "-s", self.ipc_socket, *args], capture_output=True, text=True, timeout=20, check=False
+        )
+        if done.returncode != 0:
+            raise SwayError(
+                f"swaymsg {' '.join(args)} failed (exit {done.returncode}): {done.stdout}{done.stderr}"
+            )
+        return done.stdout
+
+    def add_pointer(self) -> None:
+        """Plug a virtual pointer into seat0 (until stop), so clients get a wl_pointer.
+
+        Clients learn of it from the seat's capabilities: add it before starting the client that
+        is to be clicked, or give that client a moment.
+        """
+        if self._pointer is not None:
+            return
+        from deskbreak.platform import wayland_wire as wire
+
+        offered: dict[str, int] = {}
+
+        def on_registry(opcode: int, payload: bytes) -> None:
+            if opcode == wire.GLOBAL:
+                name, interface, _version = wire.unpack("usu", payload)
+                assert isinstance(name, int)
+                offered[str(interface)] = name
+
+        connection = wire.connect(self.socket)
+        try:
+            registry = connection.get_registry(on_registry)
+            connection.roundtrip(self.startup_timeout)
+            if "zwlr_virtual_pointer_manager_v1" not in offered:
+                raise SwayError("sway offers no zwlr_virtual_pointer_manager_v1")
+            seat = connection.bind(registry, offered["wl_seat"], "wl_seat", 1, None)
+            manager = connection.bind(
+                registry,
+                offered["zwlr_virtual_pointer_manager_v1"],
+                "zwlr_virtual_pointer_manager_v1",
+                1,
+                None,
+            )
+            # zwlr_virtual_pointer_manager_v1.create_virtual_pointer(seat, new id): request 0
+            connection.request(manager, 0, "on", seat, connection.new_id())
+            connection.roundtrip(self.startup_timeout)  # a protocol error would raise here
+        except BaseException:
+            connection.close()
+            raise
+        self._pointer = connection
+
+    def click(self, x: int, y: int, button: str = "button1") -> None:
+        """Move the cursor to (x, y) in layout coordinates and press and release ``button``
+        (button1 left, button2 middle, button3 right). Needs a pointer (add_pointer)."""
+        if self._pointer is None:
+            raise SwayError("no pointer on the seat: call add_pointer() first")
+        self.swaymsg(f"seat seat0 cursor set {x} {y}")
+        self.swaymsg(f"seat seat0 cursor press {button}")
+        self.swaymsg(f"seat seat0 cursor release {button}")
+
     def stop(self) -> None:
+        pointer, self._pointer = self._pointer, None
+        if pointer is not None:
+            pointer.close()  # sway unplugs the device with the connection
         popen, self.popen = self.popen, None
         if popen is not None and popen.poll() is None:
             for sig in (signal.SIGTERM, signal.SIGKILL):
