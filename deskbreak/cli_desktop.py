@@ -114,15 +114,19 @@ def _autostart(action: str, platform: str) -> int:
     try:
         if action == "status":
             on = autostart.enabled()
-            print(f"Start at login: {'on' if on else 'off'} ({autostart.location})")
+            where = None if on else autostart.switched_off_in()
+            state = "on" if on else f"off (switched off in {where})" if where else "off"
+            print(f"Start at login: {state} ({autostart.location})")
         elif action == "on":
             autostart.enable()
             print(f"deskbreak will start when you log in ({autostart.location}).")
         else:
-            was_on = autostart.enabled()
+            was_on, where = autostart.enabled(), autostart.switched_off_in()
             autostart.disable()
             if was_on:
                 print(f"deskbreak will no longer start when you log in (removed {autostart.location}).")
+            elif where and autostart.switched_off_in() is None:  # gone now, not just left alone
+                print(f"Removed {autostart.location}, which was switched off in {where}.")
             else:
                 print("Start at login was already off.")
     except AutostartError as exc:
