@@ -3,6 +3,8 @@
 pip installs no launcher and no icons, so the first command writes them for the current user:
 the launcher to $XDG_DATA_HOME/applications and the icons into the user's hicolor theme. Its
 Exec starts the tray app, so opening it while deskbreak runs activates the running copy.
+Windows has no launcher to install, but the notifications extra leaves a registry key (the
+toast app registration desktop-notifier makes): there --uninstall removes that.
 """
 
 from __future__ import annotations
@@ -31,9 +33,15 @@ def add_parsers(sub: Any) -> None:
         "install-desktop-entry",
         help="add deskbreak to the applications menu, with its icons (Linux, this user)",
         description="Install deskbreak's launcher in ~/.local/share/applications and its icons in "
-        "~/.local/share/icons/hicolor ($XDG_DATA_HOME if set), for the current user only.",
+        "~/.local/share/icons/hicolor ($XDG_DATA_HOME if set), for the current user only. On Windows, "
+        "--uninstall removes the notification registration desktop-notifier made for deskbreak "
+        "(HKEY_CURRENT_USER\\Software\\Classes\\AppUserModelId\\deskbreak).",
     )
-    install.add_argument("--uninstall", action="store_true", help="remove exactly the files it installs")
+    install.add_argument(
+        "--uninstall",
+        action="store_true",
+        help="remove exactly the files it installs (Windows: the notification registration)",
+    )
     autostart = sub.add_parser(
         "autostart",
         help="start deskbreak when you log in: on, off, or status (the default)",
@@ -135,9 +143,31 @@ def _autostart(action: str, platform: str) -> int:
     return 0
 
 
+def _forget_toast_registration() -> int:
+    """Windows: delete the toast registration desktop-notifier wrote for deskbreak, if there."""
+    from .platform.toast_registration_windows import RegistrationError, ToastRegistration
+
+    registration = ToastRegistration()
+    try:
+        removed = registration.remove()
+    except RegistrationError as exc:
+        print(f"deskbreak install-desktop-entry: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if removed:
+        print(
+            f"Removed {registration.location}, which desktop-notifier wrote so that reminders show "
+            "deskbreak's name and icon (a deskbreak still running writes it again at its next reminder)."
+        )
+    else:
+        print(f"Nothing to remove: {registration.location} is not there.")
+    return 0
+
+
 def run(args: argparse.Namespace, platform: str = sys.platform) -> int:
     if args.command == "autostart":
         return _autostart(args.action, platform)
+    if platform == "win32" and args.uninstall:
+        return _forget_toast_registration()
     if platform.startswith(NOT_XDG):
         print(
             "deskbreak install-desktop-entry: launchers and icon themes of this kind are for Linux "
