@@ -3,6 +3,8 @@
 pip installs no launcher and no icons, so the first command writes them for the current user:
 the launcher to $XDG_DATA_HOME/applications and the icons into the user's hicolor theme. Its
 Exec starts the tray app, so opening it while deskbreak runs activates the running copy.
+Windows has no launcher to install, but the notifications extra leaves a registry key (the
+toast app registration desktop-notifier makes): there --uninstall removes that.
 """
 
 from __future__ import annotations
@@ -31,9 +33,15 @@ def add_parsers(sub: Any) -> None:
         "install-desktop-entry",
         help="add deskbreak to the applications menu, with its icons (Linux, this user)",
         description="Install deskbreak's launcher in ~/.local/share/applications and its icons in "
-        "~/.local/share/icons/hicolor ($XDG_DATA_HOME if set), for the current user only.",
+        "~/.local/share/icons/hicolor ($XDG_DATA_HOME if set), for the current user only. On Windows, "
+        "--uninstall removes the notification registration desktop-notifier made for deskbreak "
+        "(HKEY_CURRENT_USER\\Software\\Classes\\AppUserModelId\\deskbreak).",
     )
-    install.add_argument("--uninstall", action="store_true", help="remove exactly the files it installs")
+    install.add_argument(
+        "--uninstall",
+        action="store_true",
+        help="remove exactly the files it installs (Windows: the notification registration)",
+    )
     autostart = sub.add_parser(
         "autostart",
         help="start deskbreak when you log in: on, off, or status (the default)",
@@ -114,15 +122,19 @@ def _autostart(action: str, platform: str) -> int:
     try:
         if action == "status":
             on = autostart.enabled()
-            print(f"Start at login: {'on' if on else 'off'} ({autostart.location})")
+            where = None if on else autostart.switched_off_in()
+            state = "on" if on else f"off (switched off in {where})" if where else "off"
+            print(f"Start at login: {state} ({autostart.location})")
         elif action == "on":
             autostart.enable()
             print(f"deskbreak will start when you log in ({autostart.location}).")
         else:
-            was_on = autostart.enabled()
+            was_on, where = autostart.enabled(), autostart.switched_off_in()
             autostart.disable()
             if was_on:
                 print(f"deskbreak will no longer start when you log in (removed {autostart.location}).")
+            elif where and autostart.switched_off_in() is None:  # gone now, not just left alone
+                print(f"Removed {autostart.location}, which was switched off in {where}.")
             else:
                 print("Start at login was already off.")
     except AutostartError as exc:
@@ -131,9 +143,31 @@ def _autostart(action: str, platform: str) -> int:
     return 0
 
 
+def _forget_toast_registration() -> int:
+    """Windows: delete the toast registration desktop-notifier wrote for deskbreak, if there."""
+    from .platform.toast_registration_windows import RegistrationError, ToastRegistration
+
+    registration = ToastRegistration()
+    try:
+        removed = registration.remove()
+    except RegistrationError as exc:
+        print(f"deskbreak install-desktop-entry: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if removed:
+        print(
+            f"Removed {registration.location}, which desktop-notifier wrote so that reminders show "
+            "deskbreak's name and icon (a deskbreak still running writes it again at its next reminder)."
+        )
+    else:
+        print(f"Nothing to remove: {registration.location} is not there.")
+    return 0
+
+
 def run(args: argparse.Namespace, platform: str = sys.platform) -> int:
     if args.command == "autostart":
         return _autostart(args.action, platform)
+    if platform == "win32" and args.uninstall:
+        return _forget_toast_registration()
     if platform.startswith(NOT_XDG):
         print(
             "deskbreak install-desktop-entry: launchers and icon themes of this kind are for Linux "

@@ -31,6 +31,12 @@ class Autostart(Protocol):
         """True when deskbreak will start at the user's next login."""
         ...
 
+    def switched_off_in(self) -> str | None:
+        """Where the desktop's own startup settings switched deskbreak's entry off without
+        removing it (say "Task Manager / Settings"), else None. enabled() is False then, and
+        enable() switches it back on where the entry is deskbreak's own."""
+        ...
+
     def enable(self) -> None:
         """Make deskbreak start at login (again, with today's command); AutostartError if not."""
         ...

@@ -143,6 +143,12 @@ class XdgAutostart:
         keys = _entry_keys(text)
         return keys.get("Hidden") != "true" and keys.get("X-GNOME-Autostart-enabled") != "false"
 
+    def switched_off_in(self) -> str | None:
+        text = self.entry.read()
+        if text is None or self.enabled():
+            return None
+        return "your desktop's startup settings (Hidden or X-GNOME-Autostart-enabled)"
+
     def enable(self) -> None:
         text = self.entry.read()
         if text is not None and self.entry.state(text) is EntryState.FOREIGN:

@@ -56,6 +56,12 @@ class MacAutostart:
         _exists, data = self._load()
         return data is not None and data.get("RunAtLoad") is True and data.get("Disabled") is not True
 
+    def switched_off_in(self) -> str | None:
+        _exists, data = self._load()
+        if data is not None and data.get("RunAtLoad") is True and data.get("Disabled") is True:
+            return "the LaunchAgent (its Disabled key)"
+        return None
+
     def enable(self) -> None:
         exists, data = self._load()
         if exists and not self._ours(data):

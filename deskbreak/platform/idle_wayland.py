@@ -11,18 +11,10 @@ long (``idled``) and when input comes again (``resumed``). Two protocols carry t
 * ``org_kde_kwin_idle``: KWin before Plasma 6 and wlroots before 0.17 (Debian 12's sway 1.7).
   Both protocols, as requests and events, are in idle_wayland_kde.py.
 
-Bookkeeping (:class:`IdleBook`, no Wayland in it): the monitor keeps, from those events, when the
-user went idle, and answers :meth:`WaylandIdleMonitor.idle_seconds` from the clock without a
-round trip to the compositor:
-
-* idle (an ``idled`` came for a notification of timeout T at time t): the last input was at
-  t - T, so idle is ``now - (t - T)``, exact, and it keeps growing until ``resumed``. With more
-  than one notification, the earliest such start wins (one dispatched late cannot shorten it).
-* active (no notification idle): the last input seen is the last ``resumed`` (or the start).
-  Idle is ``now - that``, but never more than SHORT_TIMEOUT, since the compositor would have said
-  ``idled`` by then: the exact value when there was no input since (so a user coming back is
-  dated from the ``resumed`` event, not from the next time the core looks), and an upper bound
-  below SHORT_TIMEOUT otherwise.
+Bookkeeping (:class:`IdleBook` in idle_wayland_book.py, no Wayland in it): the monitor keeps,
+from those events, when the user went idle, and answers :meth:`WaylandIdleMonitor.idle_seconds`
+from the clock without a round trip to the compositor: exact while idle, and while active never
+more than SHORT_TIMEOUT, since the compositor would have said ``idled`` by then.
 
 One notification of SHORT_TIMEOUT (30 s) is enough for the core: natural breaks are at least a
 minute (its config floor), so idle of that length is always measured from an ``idled`` event,
@@ -57,6 +49,7 @@ from typing import TYPE_CHECKING
 
 from deskbreak.platform import wayland_wire
 from deskbreak.platform.idle_base import IdleMonitorUnavailable
+from deskbreak.platform.idle_wayland_book import IdleBook
 from deskbreak.platform.idle_wayland_kde import IDLED, RESUMED, ExtIdleNotifierV1, IdleManager, OrgKdeKwinIdle
 
 if TYPE_CHECKING:
@@ -95,48 +88,6 @@ def _boot_clock() -> float:
     if boottime is not None:
         return time.clock_gettime(boottime)
     return time.monotonic()
-
-
-class IdleBook:
-    """When the user went idle, kept from idled/resumed events; idle seconds from the clock.
-
-    ``timeouts`` are the notifications' timeouts in seconds; ``started`` the clock time they
-    were made (the last input known until an event says otherwise). Pure bookkeeping: the
-    caller passes the time of each event and of each question.
-    """
-
-    def __init__(self, timeouts: Sequence[float], started: float) -> None:
-        if not timeouts or min(timeouts) <= 0:
-            raise ValueError(f"idle timeouts must be positive seconds, got {list(timeouts)!r}")
-        self.shortest = min(timeouts)
-        self.last_input = started
-        self.idle_since: float | None = None
-        self._idle: set[int] = set()  # indexes of the notifications now idle
-
-    @property
-    def idle(self) -> bool:
-        """Some notification is idle: no input for at least its timeout."""
-        return self.idle_since is not None
-
-    def idled(self, index: int, timeout: float, now: float) -> None:
-        """Notification ``index`` (of ``timeout`` seconds) went idle at ``now``."""
-        self._idle.add(index)
-        went_idle = now - timeout
-        # The earliest start wins: an event read late dates the start late, never early.
-        self.idle_since = went_idle if self.idle_since is None else min(self.idle_since, went_idle)
-
-    def resumed(self, index: int, now: float) -> None:
-        """Input again at ``now`` (any notification saying so is enough)."""
-        self._idle.discard(index)
-        self.last_input = max(self.last_input, now)
-        self.idle_since = None
-
-    def idle_seconds(self, now: float) -> float:
-        if self.idle_since is not None:
-            return max(0.0, now - self.idle_since)
-        # Active: exact when there was no input since the last one seen, else an upper bound,
-        # and below the shortest timeout either way (the compositor would have said idled).
-        return max(0.0, min(now - self.last_input, self.shortest))
 
 
 def socket_path(display: str | None, runtime_dir: str | None) -> str:

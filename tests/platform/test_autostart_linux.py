@@ -152,11 +152,12 @@ def test_switched_off_by_the_session_manager_then_on_again(config_home: Path) ->
     path.write_text(
         path.read_text().replace("X-GNOME-Autostart-enabled=true", "X-GNOME-Autostart-enabled=false")
     )
-    assert not autostart.enabled()
+    assert not autostart.enabled() and "startup settings" in (autostart.switched_off_in() or "")
     autostart.enable()  # still ours: written again, switched on
     assert autostart.enabled() and entry_keys(path)["X-GNOME-Autostart-enabled"] == "true"
+    assert autostart.switched_off_in() is None
     path.write_text(path.read_text() + "Hidden=true\n")
-    assert not autostart.enabled()
+    assert not autostart.enabled() and autostart.switched_off_in()
     autostart.disable()
     assert not path.exists()
 
@@ -166,6 +167,7 @@ def test_a_foreign_entry_that_is_switched_off_is_not_replaced(config_home: Path)
     path.parent.mkdir()
     path.write_text(FOREIGN + "Hidden=true\n")
     autostart = XdgAutostart()
+    assert autostart.switched_off_in()
     autostart.disable()  # off already
     with pytest.raises(AutostartError, match="not replaced"):
         autostart.enable()

@@ -81,6 +81,16 @@ def test_a_plist_not_written_by_deskbreak_is_left_and_that_is_said(tmp_path: Pat
     assert str(path) in str(error.value) and plistlib.loads(path.read_bytes()) == agent
 
 
+def test_a_plist_disabled_by_its_key_reads_switched_off(tmp_path: Path) -> None:
+    autostart = MacAutostart(tmp_path, COMMAND)
+    assert autostart.switched_off_in() is None
+    autostart.enable()
+    assert autostart.switched_off_in() is None
+    path = agent_path(tmp_path)
+    path.write_bytes(plistlib.dumps({**plistlib.loads(path.read_bytes()), "Disabled": True}))
+    assert not autostart.enabled() and autostart.switched_off_in() == "the LaunchAgent (its Disabled key)"
+
+
 def test_a_file_that_is_no_plist_is_not_replaced(tmp_path: Path) -> None:
     path = agent_path(tmp_path)
     path.parent.mkdir(parents=True)
