@@ -91,6 +91,7 @@ class Controller(QObject):
         self.history.routine_id = routine.id if routine else ""
         self.notes_after_break: Callable[[datetime], list[str]] = lambda now: []  # e.g. today's goal
         self.program_label: Callable[[], str] = str  # e.g. "Week 3 of 6", for the tooltip
+        self.program_status: Callable[[], str] = str  # the same in English, for `deskbreak status`
         self.hold: Callable[[], str | None] | None = None  # why a due reminder waits (a call, ...)
         self.watching: Callable[[], bool | None] | None = None  # an idle inhibitor (a video) is held
         self.idle = idle
@@ -283,7 +284,7 @@ class Controller(QObject):
             ),
             "sit_limit_seconds": int(self.policy.settings.sit_limit.total_seconds()),
             "break_window": self.windows.visible(self.lifecycle.window),
-            "program": self.program_label(),
+            "program": self.program_status(),  # the command line's words: English
             "tray": self.tray.describe(),
         }
 

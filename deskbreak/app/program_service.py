@@ -78,6 +78,7 @@ class ProgramService(QObject):
         tray.menu_opened.connect(self._refresh_menu)
         controller.routines.picker = self.pick
         controller.program_label = self.label
+        controller.program_status = self.english_label
         controller.notes_after_break = self.notes_after_break
         controller.windows.program = self.label
         controller.windows.skip_in_future.connect(self.leave_out)
@@ -162,6 +163,9 @@ class ProgramService(QObject):
 
     def label(self) -> str:
         return self.progress().label if self.active else ""
+
+    def english_label(self) -> str:
+        return self.progress().english_label if self.active else ""
 
     def notes_after_break(self, now: datetime) -> list[str]:
         """Today's breaks against the goal, and the program's message when feedback changed the pace."""

@@ -12,12 +12,12 @@ The state is one small JSON value; decode() is total (anything unreadable gives 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
-from .i18n import Context
+from .i18n import QT_TRANSLATE_NOOP, Context
 from .profile import Profile
 from .program_schedule import MAINTENANCE, WEEKS, Track, first_week, maintenance_index, stage_of_week
 
@@ -110,6 +110,10 @@ def decode(text: str | None, today: date, profile: Profile | None = None) -> Pro
     return ProgramState(started, track, tuple(days[-MAX_ADVANCES:]), extra)
 
 
+PROGRAM_COMPLETE = QT_TRANSLATE_NOOP("ProgramText", "Program complete · keeping it up")
+WEEK_OF = QT_TRANSLATE_NOOP("ProgramText", "Week {week} of {weeks}")
+
+
 class ProgramText(Context):
     """The translation context of the program's words ("Week 3 of 6")."""
 
@@ -130,10 +134,18 @@ class Progress:
 
     @property
     def label(self) -> str:
-        """ "Week 3 of 6", or "Program complete · keeping it up" after week 6."""
+        """ "Week 3 of 6", or "Program complete · keeping it up" after week 6 (translated)."""
+        return self._label(ProgramText.tr)
+
+    @property
+    def english_label(self) -> str:
+        """The label in English whatever the app's language: `deskbreak status` and its JSON."""
+        return self._label(str)
+
+    def _label(self, words: Callable[[str], str]) -> str:
         if self.maintenance:
-            return ProgramText.tr("Program complete · keeping it up")
-        return ProgramText.tr("Week {week} of {weeks}").format(week=self.week, weeks=WEEKS)
+            return words(PROGRAM_COMPLETE)
+        return words(WEEK_OF).format(week=self.week, weeks=WEEKS)
 
     @property
     def message(self) -> str | None:

@@ -281,3 +281,12 @@ def test_a_reminder_that_was_skipped_does_not_decide_a_later_break(app, clock):
     expected = service.pick().id
     assert expected != offered
     assert controller.take_break() is not None and controller.playing.id == expected
+
+
+def test_the_status_for_the_command_line_stays_english_under_a_translation(app, clock, pseudo_translated):
+    import json
+
+    controller, service, log = app()
+    status = controller.status()  # what `deskbreak status`, --json and waybar are given
+    assert "⟦Week 1 of 6⟧" in controller.tray.icon.toolTip() and status["program"] == "Week 1 of 6"
+    assert "⟦" not in json.dumps(status, ensure_ascii=False)
