@@ -15,24 +15,36 @@ from typing import IO, Any
 __all__ = ["replace_file", "replacing_text"]
 
 
-def replace_file(path: Path, data: bytes) -> None:
-    """Write `data` as `path` (or a symlink's target), creating its folders; OSError on failure,
-    with the old file untouched. An existing file keeps its permission bits."""
-    Path(os.path.realpath(path)).parent.mkdir(parents=True, exist_ok=True)
-    with _replacing(path, "wb", None) as stream:
+def replace_file(path: Path, data: bytes, *, follow_symlinks: bool = True) -> None:
+    """Write `data` as `path`, creating its folders; OSError on failure, with the old file
+    untouched. An existing file keeps its permission bits. A symlink's target is replaced (a
+    config.toml kept in a dotfiles folder), or with follow_symlinks=False the link itself (files
+    deskbreak owns, such as the launcher, which must not write into wherever a link points)."""
+    target = Path(os.path.realpath(path)) if follow_symlinks else Path(os.path.abspath(path))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with _replacing(path, target, "wb", None) as stream:
         stream.write(data)
 
 
 def replacing_text(path: Path) -> contextlib.AbstractContextManager[IO[str]]:
     """A UTF-8 text stream that becomes `path` when the block ends without an exception; its
-    folder must exist (an export to a mistyped folder fails rather than making it)."""
-    return _replacing(path, "w", "utf-8")
+    folder must exist (an export to a mistyped folder fails rather than making it). A pipe or
+    device (`--output /dev/stdout`, a FIFO) is written to directly, never replaced."""
+    return _replacing(path, Path(os.path.realpath(path)), "w", "utf-8")
 
 
 @contextlib.contextmanager
-def _replacing(path: Path, mode: str, encoding: str | None) -> Iterator[IO[Any]]:
-    target = Path(os.path.realpath(path))
-    kept = stat.S_IMODE(target.stat().st_mode) if target.exists() else None
+def _replacing(path: Path, target: Path, mode: str, encoding: str | None) -> Iterator[IO[Any]]:
+    """`target` is `path` with its links resolved, or `path` itself where a link is replaced."""
+    try:
+        found = os.stat(path)  # through links: /dev/stdout is a link to the process's output
+    except OSError:
+        found = None
+    if found is not None and (not stat.S_ISREG(found.st_mode) or _a_stream(path)):
+        with open(path, mode, encoding=encoding, newline="" if encoding else None) as stream:
+            yield stream  # a pipe or a device: nothing to replace, and renaming over it would break it
+        return
+    kept = stat.S_IMODE(found.st_mode) if found is not None and target.is_file() else None
     temp = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     fd = os.open(temp, flags, 0o600 if kept is not None else 0o666)  # a new file: the umask's mode
@@ -48,6 +60,12 @@ def _replacing(path: Path, mode: str, encoding: str | None) -> Iterator[IO[Any]]
         temp.unlink(missing_ok=True)
         raise
     _sync_folder(target.parent)
+
+
+def _a_stream(path: Path) -> bool:
+    """/dev/stdout, /dev/fd/3, /proc/self/fd/1: an open stream by name, even when it is a file
+    (output redirected with `>`), which is written through, never renamed over."""
+    return os.path.abspath(path).startswith(("/dev/", "/proc/"))
 
 
 def _sync_folder(folder: Path) -> None:

@@ -69,7 +69,12 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     export = sub.add_parser("export", help="write the whole history as CSV or JSON")
     export.add_argument("--format", choices=FORMATS, help="csv or json (else from --output's extension)")
     export.add_argument("--since", type=date_arg, metavar="DATE", help="only days from DATE (YYYY-MM-DD) on")
-    export.add_argument("--output", type=Path, metavar="FILE", help="write to FILE instead of the screen")
+    export.add_argument(
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write to FILE (whole or not at all) instead of the screen; - is the screen",
+    )
     imp = sub.add_parser("import", help="merge an export (from this or another computer) into the history")
     imp.add_argument("file", type=Path, metavar="FILE")
     rest = sub.add_parser("rest-day", help="mark today (or DATE) as a rest day, or take the mark back")
@@ -117,11 +122,16 @@ def _atomic(path: Path, fmt: str, records: Iterator[dict[str, object]]) -> int:
         return _write(fmt, records, stream)
 
 
+STANDARD_OUTPUT = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
+
+
 def export(fmt: str | None, since: date | None, output: Path | None) -> int:
     from .storage.database import StorageError
     from .storage.exchange import export_events, unplaced_rows
     from .storage.reading import open_for_reading
 
+    if output is not None and str(output) in STANDARD_OUTPUT:
+        output = None  # written as without --output: the "Exported" line would land in the file
     if fmt is None:
         fmt = output.suffix.lower().lstrip(".") if output is not None else ""
         if fmt not in FORMATS:

@@ -51,7 +51,7 @@ def launch_command(
 def write_whole(path: Path, data: bytes) -> None:
     """Replace `path` whole (a temporary file renamed over it), creating its folders."""
     try:
-        replace_file(path, data)
+        replace_file(path, data, follow_symlinks=False)  # a link is replaced, not written through
     except OSError as exc:
         raise AutostartError(f"cannot write {path}: {exc.strerror or exc}") from exc
 

@@ -187,6 +187,14 @@ def test_export_csv_to_the_screen_and_json_to_a_file(home, capsys, tmp_path):
     assert [p.name for p in target.parent.iterdir()] == ["history.json"]  # no temporary file left
 
 
+@pytest.mark.parametrize("screen", ["-", "/dev/stdout"])
+def test_export_to_the_screen_by_name_is_the_csv_alone(home, capsys, screen):
+    _fill(home)
+    assert main(["export", "--format", "csv", "--output", screen]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("id,kind,at,") and "Exported" not in out and out.count("\r\n") == 1 + 14 + 5 + 5
+
+
 def test_export_since_a_date(home, capsys):
     _fill(home)
     assert main(["export", "--format", "json", "--since", "2025-06-05"]) == 0

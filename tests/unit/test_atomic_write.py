@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -69,3 +70,42 @@ def test_a_file_where_a_folder_should_be_raises(tmp_path):
     (tmp_path / "plain").write_text("")
     with pytest.raises(OSError):
         replace_file(tmp_path / "plain" / "f", b"new")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks")
+def test_a_file_deskbreak_owns_replaces_its_link_and_never_writes_through_it(tmp_path):
+    elsewhere = tmp_path / "package" / "deskbreak.png"
+    elsewhere.parent.mkdir()
+    elsewhere.write_bytes(b"theirs")
+    elsewhere.parent.chmod(0o500)  # where the link points cannot be written (as for a non-root user)
+    link = tmp_path / "icons" / "deskbreak.png"
+    link.parent.mkdir()
+    link.symlink_to(elsewhere)
+    try:
+        replace_file(link, b"ours", follow_symlinks=False)
+    finally:
+        elsewhere.parent.chmod(0o700)
+    assert not link.is_symlink() and link.read_bytes() == b"ours" and elsewhere.read_bytes() == b"theirs"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_pipe_is_written_to_not_replaced(tmp_path):
+    import threading
+
+    pipe = tmp_path / "export.csv"
+    os.mkfifo(pipe)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_bytes()))
+    reader.start()
+    with replacing_text(pipe) as stream:
+        stream.write("id,kind\n")
+    reader.join(10)
+    assert got == [b"id,kind\n"] and stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.csv"]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/stdout"), reason="/dev/stdout")
+def test_standard_output_through_its_link_is_written_to(tmp_path, capfd):
+    with replacing_text(Path("/dev/stdout")) as stream:
+        stream.write("to the terminal\n")
+    assert capfd.readouterr().out == "to the terminal\n" and os.path.islink("/dev/stdout")
