@@ -88,20 +88,35 @@ class Field(QWidget):
 
 
 class DurationField(Field):
-    """Minutes in a spin box (durations in the file may also be hours or seconds)."""
+    """Minutes in a spin box (durations in the file may also be hours or seconds). A value under
+    a minute, which only the file can hold (for trying deskbreak out), shows as it is ("30 s")
+    below 1 min, and stays what it was until the user picks a number of minutes."""
 
     def __init__(self, spec: Spec) -> None:
         super().__init__(spec)
         self.box = QSpinBox()
-        self.box.setRange(max(1, int(spec.low.total_seconds() // 60)), int(spec.high.total_seconds() // 60))
+        self.lowest = max(1, int(spec.low.total_seconds() // 60))
+        self.box.setRange(self.lowest, int(spec.high.total_seconds() // 60))
         self.box.setSuffix(self.tr(" min"))
+        self._under_a_minute = ""  # the file's value when it is under a minute
         self._use(self.box, self.box.valueChanged)
 
     def _show(self, text: str) -> None:
-        minutes = parse_duration(text).total_seconds() / 60
-        self.box.setValue(max(self.box.minimum(), round(minutes)))
+        seconds = parse_duration(text).total_seconds()
+        if seconds < 60:
+            self._under_a_minute = format_duration(timedelta(seconds=seconds))
+            self.box.setMinimum(0)  # the 0 step shows the file's value, not "0 min"
+            self.box.setSpecialValueText(self.tr("{seconds} s").format(seconds=round(seconds)))
+            self.box.setValue(0)
+            return
+        self._under_a_minute = ""
+        self.box.setSpecialValueText("")
+        self.box.setMinimum(self.lowest)
+        self.box.setValue(max(self.lowest, round(seconds / 60)))
 
     def text(self) -> str:
+        if self.box.value() == 0 and self._under_a_minute:
+            return self._under_a_minute
         return format_duration(timedelta(minutes=self.box.value()))
 
 

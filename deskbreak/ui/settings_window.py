@@ -10,6 +10,7 @@ is written once the user pauses (SETTLE_MS), or leaves the field, so typing "45"
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
@@ -186,13 +187,17 @@ class SettingsWindow(QWidget):
 
     def _range(self, field: Field) -> str:
         """ "From 1 min to 8 h." for a field with a spin box; the file may hold finer values."""
+        if isinstance(field, DurationField):
+            low, high = self._minutes(field.lowest), self._minutes(field.box.maximum())
+            if field.spec.low < timedelta(minutes=1):
+                return self.tr("From {low} to {high} (under a minute: in config.toml).").format(
+                    low=low, high=high
+                )
+            return self.tr("From {low} to {high}.").format(low=low, high=high)
         box = getattr(field, "box", None)
         if not isinstance(box, QSpinBox):
             return ""
-        low, high = box.minimum(), box.maximum()
-        if isinstance(field, DurationField):
-            return self.tr("From {low} to {high}.").format(low=self._minutes(low), high=self._minutes(high))
-        return self.tr("From {low} to {high}.").format(low=low, high=high)
+        return self.tr("From {low} to {high}.").format(low=box.minimum(), high=box.maximum())
 
     def _minutes(self, minutes: int) -> str:
         if minutes >= 60 and minutes % 60 == 0:

@@ -472,6 +472,10 @@
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Durations</name>
@@ -1627,6 +1631,10 @@
     </message>
     <message>
         <source>problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From {low} to {high} (under a minute: in config.toml).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

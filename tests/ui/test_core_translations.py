@@ -37,7 +37,7 @@ def test_the_settings_window_explains_each_setting_in_the_translation(qtbot, pse
     for spec in SPECS:
         assert window.fields[spec.key].accessibleDescription() == f"⟦{spec.does}⟧"
         assert f"⟦{spec.does}⟧" in shown and shown.count(spec.does) == shown.count(f"⟦{spec.does}⟧")
-    assert "⟦From ⟦1 min⟧ to ⟦8 h⟧.⟧" in shown  # the range, with its units translated
+    assert "⟦From ⟦1 min⟧ to ⟦2 h⟧.⟧" in shown  # the range, with its units translated
     # the config file, the docs and the command line keep the English
     assert SPEC_BY_KEY["snooze"].does == '"Snooze" postpones a reminder by this long.'
 

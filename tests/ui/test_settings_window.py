@@ -148,9 +148,26 @@ def test_each_number_says_its_range_and_the_box_keeps_to_it(window):
     from PySide6.QtWidgets import QLabel
 
     notes = " ".join(label.text() for label in window.findChildren(QLabel))
-    assert "How long you may sit" in notes and "From 1 min to 8 h." in notes  # sit limit
+    assert "From 1 min to 8 h (under a minute: in config.toml)." in notes  # sit limit
     assert notes.count("From 1 min to 2 h.") == 2  # snooze, natural break
     assert "From 1 to 10." in notes and "From 1 to 20." in notes  # reminders, daily goal
     box = window.fields["sit_limit"].box  # type: ignore[attr-defined]
     box.setValue(10_000)
     assert box.value() == 8 * 60
+
+
+def test_a_file_value_under_a_minute_shows_as_it_is_and_stays_until_minutes_are_chosen(qtbot):
+    store = Store(sit_limit="30s")
+    w = SettingsWindow(store.values, store.save, ROUTINES)
+    qtbot.addWidget(w)
+    field = w.fields["sit_limit"]
+    assert field.box.text() == "30 s" and field.text() == "30s"  # type: ignore[attr-defined]
+    w.flush()
+    assert store.saved == []  # opening and closing writes nothing
+    field.box.stepUp()  # type: ignore[attr-defined]
+    assert field.text() == "1m"
+    field.box.stepDown()  # type: ignore[attr-defined]
+    assert field.text() == "30s"  # back to what the file had, not "0 min"
+    w.flush()
+    w.refresh(store.values | {"sit_limit": "45m"})  # a hand edit to whole minutes
+    assert field.box.minimum() == 1 and field.box.text() == "45 min"  # type: ignore[attr-defined]
