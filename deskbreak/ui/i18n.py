@@ -38,7 +38,7 @@ from ..core.i18n import english, use_translator
 from ..core.i18n import english_plural as english_plural  # the tray's plural
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QCoreApplication, QLocale
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 TRANSLATOR_NAME = "deskbreak-translator"  # the translators this module installed (to replace them)
 
@@ -95,7 +95,7 @@ def install_translator(
     elif isinstance(locale, str):
         locale = QLocale(locale)
     folder = translations_dir() if folder is None else folder
-    ours = QTranslator(app)  # parented to the app, so it lives as long as the app
+    ours = checked_translator(app)  # parented to the app, so it lives as long as the app
     ours.setObjectName(TRANSLATOR_NAME)
     if not any(ours.load(str(folder / name)) for name in qm_names(locale) if (folder / name).is_file()):
         ours.deleteLater()
@@ -107,6 +107,41 @@ def install_translator(
     if qt_own.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)
     return True
+
+
+def placeholders(text: str) -> frozenset[str] | None:
+    """The `{name}` fields str.format fills in `text`; None when it cannot be formatted at all
+    (a lone brace)."""
+    from string import Formatter
+
+    try:
+        return frozenset(field for _, field, _, _ in Formatter().parse(text) if field is not None)
+    except ValueError:
+        return None
+
+
+def fits(source: str, translation: str) -> bool:
+    """Whether `translation` can stand in for `source`: the same placeholders, each formattable.
+    A translation that drops, renames or breaks one would raise when filled in (or lose a value),
+    so the English is shown instead."""
+    if "{" not in source and "{" not in translation and "}" not in translation:
+        return True
+    return placeholders(translation) == placeholders(source) is not None
+
+
+def checked_translator(app: QCoreApplication) -> QTranslator:
+    """A QTranslator that gives up a translation whose placeholders do not fit its source (the
+    English is shown for that text alone): a slip in a .qm file never stops a window or a timer."""
+    from PySide6.QtCore import QTranslator
+
+    class CheckedTranslator(QTranslator):
+        def translate(  # None: "not translated here" (Qt's null string)
+            self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+        ) -> str | None:
+            text = super().translate(context, source, disambiguation, n)
+            return text if text and fits(source, text) else None
+
+    return CheckedTranslator(app)
 
 
 def remove_translators(app: QCoreApplication) -> None:
