@@ -50,7 +50,9 @@ def goal_rules() -> GoalSettings:
 
 
 def _day(day: date, year: bool = False) -> str:
-    return f"{day:%a} {day.day} {day:%b}" + (f" {day.year}" if year else "")
+    from .ui.date_words import month_abbr, weekday_abbr
+
+    return f"{weekday_abbr(day)} {day.day} {month_abbr(day)}" + (f" {day.year}" if year else "")
 
 
 def _minutes(seconds: float) -> str:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.durations import humanize
 from ..core.policy import Phase, Status
+from ..ui.date_words import month_abbr, weekday_abbr
 from ..ui.i18n import QT_TRANSLATE_NOOP, translate
 from ..ui.view_data import HistoryRow, TrayLook, TrayView
 
@@ -23,7 +24,7 @@ def clock_time(moment: datetime, now: datetime) -> str:
     if local.date() == today.date():
         return local.strftime("%H:%M")
     if abs((today.date() - local.date()).days) < 7:
-        return local.strftime("%a %H:%M")
+        return f"{weekday_abbr(local.weekday())} {local:%H:%M}"
     return day_and_time(moment, now)
 
 
@@ -31,7 +32,7 @@ def day_and_time(moment: datetime, now: datetime) -> str:
     """ "Fri 27 Nov 18:11"; "Fri 27 Nov 2025 18:11" in another year (local time)."""
     local = moment.astimezone()
     year = f" {local.year}" if local.year != now.astimezone().year else ""
-    return f"{local:%a} {local.day} {local:%b}{year} {local:%H:%M}"
+    return f"{weekday_abbr(local.weekday())} {local.day} {month_abbr(local)}{year} {local:%H:%M}"
 
 
 HELD = {

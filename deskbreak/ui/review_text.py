@@ -12,30 +12,10 @@ from datetime import date, timedelta
 
 from ..core.review import MEANINGFUL_CHANGE, CheckInPoint, DayFigures
 from ..core.streaks import DayMark
+from .date_words import month_abbr, weekday_abbr
 from .i18n import QT_TRANSLATE_NOOP, translate
 
 MINUS = "\u2212"  # a real minus sign, as wide as the plus
-WEEKDAYS = (
-    QT_TRANSLATE_NOOP("Dates", "Mon"), QT_TRANSLATE_NOOP("Dates", "Tue"), QT_TRANSLATE_NOOP("Dates", "Wed"),
-    QT_TRANSLATE_NOOP("Dates", "Thu"), QT_TRANSLATE_NOOP("Dates", "Fri"), QT_TRANSLATE_NOOP("Dates", "Sat"),
-    QT_TRANSLATE_NOOP("Dates", "Sun"),
-)  # fmt: skip
-MONTHS = (
-    QT_TRANSLATE_NOOP("Dates", "Jan"), QT_TRANSLATE_NOOP("Dates", "Feb"), QT_TRANSLATE_NOOP("Dates", "Mar"),
-    QT_TRANSLATE_NOOP("Dates", "Apr"), QT_TRANSLATE_NOOP("Dates", "May"), QT_TRANSLATE_NOOP("Dates", "Jun"),
-    QT_TRANSLATE_NOOP("Dates", "Jul"), QT_TRANSLATE_NOOP("Dates", "Aug"), QT_TRANSLATE_NOOP("Dates", "Sep"),
-    QT_TRANSLATE_NOOP("Dates", "Oct"), QT_TRANSLATE_NOOP("Dates", "Nov"), QT_TRANSLATE_NOOP("Dates", "Dec"),
-)  # fmt: skip
-
-
-def weekday_abbr(day: date | int) -> str:
-    """Tue (a date, or a weekday number, 0 for Monday)."""
-    return translate("Dates", WEEKDAYS[day if isinstance(day, int) else day.weekday()])
-
-
-def month_abbr(day: date) -> str:
-    """Nov."""
-    return translate("Dates", MONTHS[day.month - 1])
 
 
 def day_month_year(day: date) -> str:

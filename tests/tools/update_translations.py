@@ -47,6 +47,7 @@ SOURCES = (
     "deskbreak/ui/review_charts.py",
     "deskbreak/ui/review_checkin_chart.py",
     "deskbreak/ui/review_text.py",
+    "deskbreak/ui/date_words.py",
     "deskbreak/ui/review_window.py",
     "deskbreak/ui/routine_chooser.py",
     "deskbreak/ui/routine_delegate.py",

@@ -121,3 +121,13 @@ def test_the_german_example_reaches_the_core_with_its_plural_forms(qapp: QApplic
     finally:
         remove_translators(qapp)
     assert humanize(timedelta(minutes=12)) == "12 min"
+
+
+def test_day_and_month_names_in_times_come_from_the_translation(pseudo_translated):
+    from datetime import datetime
+
+    from deskbreak.app.views import clock_time
+
+    now = datetime(2026, 11, 30, 13, 52).astimezone()
+    assert clock_time(now - timedelta(days=2), now) == "⟦Sat⟧ 13:52"
+    assert clock_time(now - timedelta(days=28), now) == "⟦Mon⟧ 2 ⟦Nov⟧ 13:52"
