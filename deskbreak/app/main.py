@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
@@ -19,7 +18,6 @@ from ..core.clock import SystemClock
 from ..core.durations import humanize
 from ..core.policy import BreakPolicy
 from ..core.problems import Problem
-from ..core.settings import SPEC_BY_KEY
 from ..platform.asking import BuiltOnFirstUse
 from ..platform.display import missing_display
 from ..platform.idle import NULL_NOTICE_TITLE, create_idle_monitor, idle_notice
@@ -33,6 +31,7 @@ from ..ui.i18n import install_translator
 from ..ui.icons import load_icon
 from ..ui.tray import Tray
 from . import crash_log
+from .commands import command_handlers
 from .config_watch import ConfigWatcher
 from .configuration import load_configuration
 from .controller import Controller
@@ -57,7 +56,6 @@ NO_TRAY = (
     "wlroots desktops, a bar with a tray (waybar's tray module, or swaybar); elsewhere, add a "
     "system tray or notification-area applet to your panel."
 )
-SNOOZE = SPEC_BY_KEY["snooze"]  # the range of `deskbreak snooze DURATION`
 EXIT_NO_DESKTOP = 2  # no screen, or no private folder for the lock and command socket
 
 
@@ -212,60 +210,9 @@ def run_app() -> int:
     tray.about_requested.connect(lambda: preferences.open_about(folders))
     controller.quit_requested.connect(app.quit)
 
-    def activate(_: dict[str, Any]) -> dict[str, Any]:
-        preferences.open_settings()  # the launcher (or `deskbreak`) again: the running copy's settings
-        return {"state": policy.phase.value}
-
-    def open_settings(_: dict[str, Any]) -> dict[str, Any]:
-        preferences.open_settings()
-        return {"opened": True}
-
-    def break_now(_: dict[str, Any]) -> dict[str, Any]:
-        window = controller.take_break() if controller else None
-        return {"opened": window is not None}
-
-    def quit_app(_: dict[str, Any]) -> dict[str, Any]:
-        QTimer.singleShot(0, app.quit)
-        return {"quitting": True}
-
-    def pause(request: dict[str, Any]) -> dict[str, Any]:
-        until = controller.pause(str(request.get("until", "resume"))) if controller else None
-        forever = until is not None and until.year >= 9999
-        return {"paused_until": "resume" if forever else until.isoformat() if until else None}
-
-    def resume(_: dict[str, Any]) -> dict[str, Any]:
-        if controller:
-            controller.resume()
-        return {"state": policy.phase.value}
-
-    def snooze(request: dict[str, Any]) -> dict[str, Any]:
-        seconds = request.get("seconds")  # None: the snooze setting
-        length = timedelta(seconds=float(seconds)) if seconds is not None else None
-        if length is not None and not SNOOZE.low <= length <= SNOOZE.high:  # the CLI says it better
-            raise ValueError("a snooze lasts from 1 minute to 2 hours")
-        done = controller is not None and controller.snooze(length)
-        return {"snoozed": done, **(controller.status() if controller else {})}
-
-    def skip(_: dict[str, Any]) -> dict[str, Any]:
-        done = controller is not None and controller.skip()
-        return {"skipped": done, **(controller.status() if controller else {})}
-
-    def open_review(_: dict[str, Any]) -> dict[str, Any]:
-        review.open_review()
-        return {"opened": True}
-
-    handlers = {
-        "status": lambda _: controller.status() if controller else {},
-        "break-now": break_now,
-        "review": open_review,
-        "pause": pause,
-        "resume": resume,
-        "snooze": snooze,
-        "skip": skip,
-        "quit": quit_app,
-        "activate": activate,
-        "settings": open_settings,
-    }
+    handlers = command_handlers(
+        controller, preferences.open_settings, review.open_review, lambda: QTimer.singleShot(0, app.quit)
+    )
     feed = StatusFeed(controller.status)  # `deskbreak status --follow`
     controller.status_changed.connect(feed.publish)
     try:
