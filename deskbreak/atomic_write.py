@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +23,7 @@ def replace_file(path: Path, data: bytes, *, follow_symlinks: bool = True) -> No
     deskbreak owns, such as the launcher, which must not write into wherever a link points)."""
     target = Path(os.path.realpath(path)) if follow_symlinks else Path(os.path.abspath(path))
     target.parent.mkdir(parents=True, exist_ok=True)
-    with _replacing(path, target, "wb", None) as stream:
+    with _replacing(path, target, "wb", None, into_streams=follow_symlinks) as stream:
         stream.write(data)
 
 
@@ -30,14 +31,18 @@ def replacing_text(path: Path) -> contextlib.AbstractContextManager[IO[str]]:
     """A UTF-8 text stream that becomes `path` when the block ends without an exception; its
     folder must exist (an export to a mistyped folder fails rather than making it). A pipe or
     device (`--output /dev/stdout`, a FIFO) is written to directly, never replaced."""
-    return _replacing(path, Path(os.path.realpath(path)), "w", "utf-8")
+    return _replacing(path, Path(os.path.realpath(path)), "w", "utf-8", into_streams=True)
 
 
 @contextlib.contextmanager
-def _replacing(path: Path, target: Path, mode: str, encoding: str | None) -> Iterator[IO[Any]]:
-    """`target` is `path` with its links resolved, or `path` itself where a link is replaced."""
+def _replacing(
+    path: Path, target: Path, mode: str, encoding: str | None, *, into_streams: bool
+) -> Iterator[IO[Any]]:
+    """`target` is `path` with its links resolved, or `path` itself where a link is replaced.
+    into_streams: a pipe, a device or an open stream by name is written into; else whatever the
+    name is (a link to /dev/null included) is replaced by a file."""
     try:
-        found = os.stat(path)  # through links: /dev/stdout is a link to the process's output
+        found = os.stat(path) if into_streams else None  # through links: /dev/stdout is one
     except OSError:
         found = None
     if found is not None and (not stat.S_ISREG(found.st_mode) or _a_stream(path)):
@@ -62,10 +67,14 @@ def _replacing(path: Path, target: Path, mode: str, encoding: str | None) -> Ite
     _sync_folder(target.parent)
 
 
+_STREAM_NAME = re.compile(r"/dev/(stdout|stderr|fd/\d+)|/proc/(self|\d+)/fd/\d+")
+
+
 def _a_stream(path: Path) -> bool:
     """/dev/stdout, /dev/fd/3, /proc/self/fd/1: an open stream by name, even when it is a file
-    (output redirected with `>`), which is written through, never renamed over."""
-    return os.path.abspath(path).startswith(("/dev/", "/proc/"))
+    (output redirected with `>`), which is written through, never renamed over. Other files under
+    /dev (a file in /dev/shm) are replaced whole like any other."""
+    return _STREAM_NAME.fullmatch(os.path.abspath(path)) is not None
 
 
 def _sync_folder(folder: Path) -> None:

@@ -109,3 +109,25 @@ def test_standard_output_through_its_link_is_written_to(tmp_path, capfd):
     with replacing_text(Path("/dev/stdout")) as stream:
         stream.write("to the terminal\n")
     assert capfd.readouterr().out == "to the terminal\n" and os.path.islink("/dev/stdout")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/null"), reason="/dev/null")
+def test_a_file_deskbreak_owns_linked_to_dev_null_is_replaced_not_written_into(tmp_path):
+    masked = tmp_path / "autostart" / "deskbreak.desktop"
+    masked.parent.mkdir()
+    masked.symlink_to("/dev/null")  # how some people mask an autostart entry
+    replace_file(masked, b"[Desktop Entry]\n", follow_symlinks=False)
+    assert not masked.is_symlink() and masked.read_bytes() == b"[Desktop Entry]\n"
+
+
+@pytest.mark.skipif(not os.path.isdir("/dev/shm"), reason="/dev/shm")
+def test_a_plain_file_under_dev_is_still_replaced_whole(tmp_path):
+    path = Path("/dev/shm") / f"deskbreak-test-{os.getpid()}.csv"
+    path.write_text("old,complete\n")
+    try:
+        with pytest.raises(OSError), replacing_text(path) as stream:
+            stream.write("partial")
+            raise OSError("the history went away mid-export")
+        assert path.read_text() == "old,complete\n"
+    finally:
+        path.unlink()
