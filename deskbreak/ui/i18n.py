@@ -131,7 +131,10 @@ def fits(source: str, translation: str) -> bool:
 
 def checked_translator(app: QCoreApplication) -> QTranslator:
     """A QTranslator that gives up a translation whose placeholders do not fit its source (the
-    English is shown for that text alone): a slip in a .qm file never stops a window or a timer."""
+    English is shown for that text alone): a slip in a .qm file never stops a window or a timer.
+
+    Its `translate` runs Python under Qt's translator lock: install and remove translators only
+    while no other thread translates (deskbreak does it once, at start, before any thread runs)."""
     from PySide6.QtCore import QTranslator
 
     class CheckedTranslator(QTranslator):
