@@ -120,6 +120,10 @@ class FakeCompositor:
         self._thread.start()
 
     def _serve(self) -> None:
+        with contextlib.suppress(OSError):  # a client that gives up may reset the connection
+            self._read_requests()
+
+    def _read_requests(self) -> None:
         decoder = wire.Decoder()
         while data := self._server.recv(4096):
             decoder.feed(data)
@@ -152,7 +156,8 @@ class FakeCompositor:
 
     def close(self) -> None:
         if self._thread.is_alive():
-            self._server.shutdown(socket.SHUT_RDWR)
+            with contextlib.suppress(OSError):
+                self._server.shutdown(socket.SHUT_RDWR)
             self._thread.join(5)
         self._server.close()
 
