@@ -180,6 +180,7 @@ def run_app() -> int:
     review = ReviewService(
         clock, break_log, settings, lambda title, body: notifier.show(title, body, {}), wakeups, busy
     )
+    review.program_label = program.label
     tray.review_requested.connect(review.open_review)
     in_force = [config]  # what a file that breaks while running falls back to
 

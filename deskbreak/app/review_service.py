@@ -57,6 +57,7 @@ class ReviewService(QObject):
         self._settled_week: str | None = None  # the check-in week known to be answered or put off
         self._summary_for: str | None = break_log.value(SUMMARY_KEY)
         self.settings = settings
+        self.program_label: Callable[[], str] = str  # "Week 3 of 6" while the program chooses
         self.apply_settings(settings)
 
     def apply_settings(self, settings: Settings) -> None:
@@ -89,7 +90,10 @@ class ReviewService(QObject):
             from ..ui.review_window import ReviewWindow
 
             self.window = ReviewWindow(
-                self.load, on_rest_day=self.mark_rest_day, on_check_in=self.check_in_now
+                self.load,
+                on_rest_day=self.mark_rest_day,
+                on_check_in=self.check_in_now,
+                program=self.program_label,
             )
             self.window.destroyed.connect(self._window_gone)
         self.window.show()

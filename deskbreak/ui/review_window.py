@@ -52,6 +52,7 @@ class ReviewWindow(QWidget):
         *,
         on_rest_day: Callable[[date, bool], None] | None = None,
         on_check_in: Callable[[], None] | None = None,
+        program: Callable[[], str] = str,
     ) -> None:
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -70,6 +71,10 @@ class ReviewWindow(QWidget):
             bar.addWidget(b)
         bar.addStretch(1)
         bar.addWidget(self.save_button)
+        # Where the 6-week program stands: change takes weeks, so the week number is the progress.
+        self._program = program
+        self.program = QLabel()
+        self.program.setAccessibleName(self.tr("Program"))
 
         self.card = WeekCard()
         self.checkin_button = _button(self.tr("Check in now"), self.tr("Check in now"))
@@ -108,6 +113,7 @@ class ReviewWindow(QWidget):
         content = QWidget()
         body = QVBoxLayout(content)
         body.addLayout(bar)
+        body.addWidget(self.program)
         body.addLayout(top)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
@@ -206,6 +212,9 @@ class ReviewWindow(QWidget):
             )
         )  # fmt: skip
         self.chart.set_points(review.checkins, _days_met(review.heatmap))
+        where = self._program()
+        self.program.setText(self.tr("<b>6-week program:</b> {where}").format(where=where))
+        self.program.setVisible(bool(where))
         next_monday = week_start(review.today) + timedelta(weeks=1)
         self.chart.set_empty_text(
             self.tr("No check-ins yet: the first one comes on {day}.").format(day=short_day(next_monday))

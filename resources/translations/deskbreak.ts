@@ -1175,6 +1175,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Check in now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1196,6 +1200,10 @@
     </message>
     <message>
         <source>&lt;b&gt;Current streak&lt;/b&gt;&lt;br&gt;{current}&lt;br&gt;&lt;br&gt;&lt;b&gt;Best streak&lt;/b&gt;&lt;br&gt;{best}&lt;br&gt;&lt;br&gt;&lt;b&gt;Freezes held&lt;/b&gt;&lt;br&gt;{freezes}&lt;br&gt;&lt;br&gt;&lt;b&gt;This week&lt;/b&gt;&lt;br&gt;{met} of {working} days met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;6-week program:&lt;/b&gt; {where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

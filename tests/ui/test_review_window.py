@@ -218,3 +218,21 @@ def test_not_now_dismisses_the_check_in_once(qtbot):
     assert dismissed == [True]
     assert "not a diagnosis" in label_texts(dialog)
     assert "numbness, weakness" in label_texts(dialog)
+
+
+def test_the_program_week_shows_while_the_program_chooses_and_follows_it(qtbot, desk: Desk):
+    where = ["Week 3 of 6"]
+    w = ReviewWindow(desk.load, program=lambda: where[0])
+    qtbot.addWidget(w)
+    assert w.program.isVisibleTo(w) and "Week 3 of 6" in w.program.text()
+    where[0] = "Week 4 of 6"
+    w.previous_week()  # any redraw asks again: the program moves on, not the week looked at
+    assert "Week 4 of 6" in w.program.text()
+    w.show_week(None)
+    where[0] = ""  # a fixed routine chosen in the settings: no program
+    w.reload()
+    assert not w.program.isVisibleTo(w)
+
+
+def test_without_a_program_there_is_no_program_line(window: ReviewWindow):
+    assert not window.program.isVisibleTo(window)
