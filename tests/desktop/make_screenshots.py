@@ -60,6 +60,11 @@ def _sitting_for_52_minutes(home: Path) -> None:
     now = datetime.now().astimezone()
     log = open_history(home / "history.sqlite3")
     seed(log, now.date(), weeks=13)
+    # the 6-week program started three weeks ago, as the review and the break window then show
+    from deskbreak.core.program import ProgramState
+    from deskbreak.core.weeks import week_start
+
+    log.set_value("program", ProgramState(week_start(now.date()) - timedelta(weeks=3)).encode())
     since = now - timedelta(minutes=52)
     log.save_state(SavedState(Phase.SITTING, since, since + timedelta(minutes=45), now, since))
     assert log.close() == 0
