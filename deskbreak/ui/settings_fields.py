@@ -230,7 +230,8 @@ class HoursField(Field):
     def __init__(self, spec: Spec) -> None:
         super().__init__(spec)
         self.always = QCheckBox(self.tr("Any hour"))
-        self.start, self.end = QTimeEdit(), QTimeEdit()
+        # What unticking "Any hour" offers first when the file says "always": an office day.
+        self.start, self.end = QTimeEdit(QTime(9, 0)), QTimeEdit(QTime(17, 0))
         for box, name in (
             (self.start, self.tr("working hours start")),
             (self.end, self.tr("working hours end")),

@@ -171,3 +171,14 @@ def test_a_file_value_under_a_minute_shows_as_it_is_and_stays_until_minutes_are_
     w.flush()
     w.refresh(store.values | {"sit_limit": "45m"})  # a hand edit to whole minutes
     assert field.box.minimum() == 1 and field.box.text() == "45 min"  # type: ignore[attr-defined]
+
+
+def test_unticking_any_hour_offers_an_office_day(qtbot):
+    store = Store(work_hours="always")
+    w = SettingsWindow(store.values, store.save, ROUTINES)
+    qtbot.addWidget(w)
+    hours = w.fields["work_hours"]
+    assert isinstance(hours, HoursField) and hours.start.time() == QTime(9, 0)
+    hours.always.setChecked(False)
+    w.flush()
+    assert store.saved == [{"work_hours": "09:00-17:00"}]
