@@ -23,7 +23,7 @@ from ..platform.display import missing_display
 from ..platform.idle import NULL_NOTICE_TITLE, create_idle_monitor, idle_notice
 from ..platform.memory import release_free_memory
 from ..platform.notify import TrayMessageNotifier, create_notifier
-from ..platform.screen_awake import ScreenAwake
+from ..platform.screen_awake import create_screen_awake
 from ..platform.session_lock import SessionLockWatcher
 from ..platform.sleep_watch import SleepWatcher
 from ..storage.break_log import open_history
@@ -156,7 +156,7 @@ def run_app() -> int:
         problems=problems,
         notifications=settings.notifications,
         footer=safety.short,
-        screen_awake=ScreenAwake(),
+        screen_awake=create_screen_awake(),
     )
 
     postpone = BuiltOnFirstUse(_postpone_checks)  # when a reminder first falls due

@@ -1,4 +1,5 @@
-"""Keep the screen from blanking or locking for idleness while a break runs.
+"""Keep the screen from blanking or locking for idleness while a break runs (on Linux and other
+Unix desktops here; Windows and macOS: screen_awake_windows, screen_awake_macos).
 
 Someone following a routine touches neither keyboard nor mouse, so a screensaver that comes on
 after a few idle minutes would lock the screen mid-exercise (and a lock ends the break). During a
@@ -14,6 +15,8 @@ uint32). A lock the user asks for (Super+L, closing the lid) still locks.
 from __future__ import annotations
 
 import logging
+import sys
+from typing import Protocol
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +25,26 @@ TARGETS = (
     ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),
     ("org.freedesktop.ScreenSaver", "/ScreenSaver"),  # the path older KDE releases use
 )
+
+
+class KeepsScreenAwake(Protocol):
+    def hold(self, reason: str = ...) -> bool: ...
+
+    def release(self) -> None: ...
+
+
+def create_screen_awake(platform: str = sys.platform) -> KeepsScreenAwake:
+    """The way this OS keeps the screen on: a display request on Windows, an IOKit assertion on
+    macOS, the desktop's ScreenSaver service elsewhere."""
+    if platform == "win32":
+        from .screen_awake_windows import WindowsScreenAwake
+
+        return WindowsScreenAwake()
+    if platform == "darwin":
+        from .screen_awake_macos import MacScreenAwake
+
+        return MacScreenAwake()
+    return ScreenAwake()
 
 
 class ScreenAwake:

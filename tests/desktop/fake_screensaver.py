@@ -3,7 +3,8 @@
     DBUS_SESSION_BUS_ADDRESS=... python fake_screensaver.py STATE_FILE [--no-idle-method]
 
 Answers like KDE's: ``GetSessionIdleTime`` as uint32 and ``GetActive`` as boolean, on
-``/org/freedesktop/ScreenSaver``. Each answer is read from STATE_FILE at the moment of the call,
+``/org/freedesktop/ScreenSaver``; ``Inhibit(application, reason)`` is recorded (inhibits.jsonl
+beside STATE_FILE) and answers a uint32 cookie. Each answer is read from STATE_FILE at the moment of the call,
 a JSON object ``{"idle": <uint>, "active": <bool>}`` the test rewrites (atomically) to change
 what the service says. With ``--no-idle-method`` it has only GetActive (a source that cannot
 tell idle time). Prints ``ready`` once it owns the name; ends on SIGTERM.
@@ -50,6 +51,13 @@ class ScreenSaver(QObject):
     @Slot(result=bool)
     def GetActive(self) -> bool:
         return bool(self.state.read().get("active", False))
+
+    @Slot(str, str, result="uint")
+    def Inhibit(self, application: str, reason: str) -> int:
+        """Recorded, one JSON line each, in inhibits.jsonl beside the state file."""
+        with open(self.state.path.with_name("inhibits.jsonl"), "a") as record:
+            record.write(json.dumps([application, reason]) + "\n")
+        return 1
 
 
 @ClassInfo({"D-Bus Interface": "org.freedesktop.ScreenSaver"})

@@ -254,3 +254,46 @@ def test_status_json_reports_the_idle_source_of_the_running_app(
         assert status["idle_seconds"] is None
     finally:
         bare.stop()
+
+
+def test_a_break_keeps_the_screen_awake_and_lets_go_by_closing_its_connection(
+    qapp: object, session: DesktopSession, service: FakeService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ScreenAwake (the break window's keep-awake): Inhibit on its own connection; released, the
+    connection is gone from the bus, which is how the desktop drops the inhibition."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtDBus import QDBusConnection, QDBusMessage
+
+    from deskbreak.platform.screen_awake import CONNECTION, ScreenAwake, create_screen_awake
+
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", session.bus_address)
+    awake = create_screen_awake(platform="linux")
+    assert isinstance(awake, ScreenAwake)
+    record = service.state.with_name("inhibits.jsonl")
+    assert awake.hold("A guided deskbreak routine is running") and awake.hold()  # a second hold: one request
+    deadline = time.monotonic() + 5
+    while not record.exists() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+    unique = QDBusConnection(CONNECTION).baseService()
+    assert unique.startswith(":")
+    assert json.loads(record.read_text().splitlines()[0]) == [
+        "deskbreak",
+        "A guided deskbreak routine is running",
+    ]
+    assert len(record.read_text().splitlines()) == 1
+
+    awake.release()
+    awake.release()  # idempotent
+    probe = QDBusConnection.connectToBus(session.bus_address, "screen-awake-probe")
+    try:
+        ask = QDBusMessage.createMethodCall(
+            "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "NameHasOwner"
+        )
+        ask.setArguments([unique])
+        deadline = time.monotonic() + 5
+        while (owned := probe.call(ask).arguments()[0]) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert owned is False and not awake.held
+    finally:
+        QDBusConnection.disconnectFromBus("screen-awake-probe")
