@@ -24,7 +24,7 @@ from ..platform.idle import NULL_NOTICE_TITLE, create_idle_monitor, idle_notice
 from ..platform.memory import release_free_memory
 from ..platform.notify import TrayMessageNotifier, create_notifier
 from ..platform.screen_awake import create_screen_awake
-from ..platform.session_lock import SessionLockWatcher
+from ..platform.session_lock import create_session_lock_watcher
 from ..platform.sleep_watch import SleepWatcher
 from ..storage.break_log import open_history
 from ..ui.i18n import install_translator
@@ -198,9 +198,13 @@ def run_app() -> int:
             print(f"deskbreak: {problem}", file=sys.stderr)
 
     session = SessionEvents(controller)
-    lock_watcher = SessionLockWatcher()
-    lock_watcher.locked.connect(session.locked)
-    lock_watcher.unlocked.connect(session.unlocked)
+    lock_watcher = create_session_lock_watcher()
+    lock_watcher.locked.connect(session.locked)  # type: ignore[attr-defined]
+    lock_watcher.unlocked.connect(session.unlocked)  # type: ignore[attr-defined]
+    if callable(watch := getattr(lock_watcher, "watch", None)):  # macOS polls, only during a break
+        controller.status_changed.connect(
+            lambda: watch(controller is not None and controller.lifecycle.on_break)
+        )
     sleep_watcher = SleepWatcher()  # logind on the system bus, where there is one
     sleep_watcher.sleeping.connect(session.sleeping)
     sleep_watcher.woke.connect(session.woke)

@@ -9,6 +9,7 @@ normal (the break then ends through its own window or its overrun limit).
 from __future__ import annotations
 
 import logging
+import sys
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -60,3 +61,13 @@ class SessionLockWatcher(QObject):
             self.locked.emit()
         else:
             self.unlocked.emit()
+
+
+def create_session_lock_watcher(platform: str = sys.platform) -> QObject:
+    """The way this OS tells of the screen locking: the desktop's screensaver signal on the
+    session bus here; on macOS a CoreGraphics poll, only while a break runs (session_lock_macos)."""
+    if platform == "darwin":
+        from .session_lock_macos import MacSessionLockWatcher
+
+        return MacSessionLockWatcher()
+    return SessionLockWatcher()
