@@ -24,7 +24,7 @@ from ..platform.idle import NULL_NOTICE_TITLE, create_idle_monitor, idle_notice
 from ..platform.memory import release_free_memory
 from ..platform.notify import TrayMessageNotifier, create_notifier
 from ..platform.screen_awake import create_screen_awake
-from ..platform.session_lock import SessionLockWatcher
+from ..platform.session_lock import create_session_lock_watcher
 from ..platform.sleep_watch import SleepWatcher
 from ..storage.break_log import open_history
 from ..ui.i18n import install_translator
@@ -198,7 +198,7 @@ def run_app() -> int:
             print(f"deskbreak: {problem}", file=sys.stderr)
 
     session = SessionEvents(controller)
-    lock_watcher = SessionLockWatcher()
+    lock_watcher = create_session_lock_watcher()  # the screen locking ends a break
     lock_watcher.locked.connect(session.locked)
     lock_watcher.unlocked.connect(session.unlocked)
     sleep_watcher = SleepWatcher()  # logind on the system bus, where there is one
@@ -239,6 +239,7 @@ def run_app() -> int:
         postpone.close()
         inhibitors.close()
         sleep_watcher.close()
+        lock_watcher.close()
         tray.hide()
         lost = break_log.close()
         if lost:
@@ -261,5 +262,5 @@ def run_app() -> int:
     QTimer.singleShot(2000, settle)  # start-up's garbage, once it has settled
     controller.window_closed.connect(lambda: QTimer.singleShot(1000, settle))
     code = app.exec()
-    del keep_signals, watcher, lock_watcher, program_windows
+    del keep_signals, watcher, program_windows  # (on_quit keeps lock_watcher)
     return int(code)

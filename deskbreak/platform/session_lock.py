@@ -9,8 +9,10 @@ normal (the break then ends through its own window or its overrun limit).
 from __future__ import annotations
 
 import logging
+import sys
+from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, SignalInstance, Slot
 
 from .bus_address import session_bus_possible
 
@@ -60,3 +62,29 @@ class SessionLockWatcher(QObject):
             self.locked.emit()
         else:
             self.unlocked.emit()
+
+    def close(self) -> None:
+        """Nothing to let go: the signals arrive on the shared session-bus connection."""
+
+
+class WatchesSessionLock(Protocol):
+    """What the app uses of a lock watcher, on any OS."""
+
+    @property
+    def locked(self) -> SignalInstance: ...
+
+    @property
+    def unlocked(self) -> SignalInstance: ...
+
+    def close(self) -> None: ...
+
+
+def create_session_lock_watcher(platform: str = sys.platform) -> WatchesSessionLock:
+    """This OS's way to hear the screen lock: session notifications on Windows, the desktop's
+    ScreenSaver signal elsewhere. Each OS's module is imported only on that OS."""
+    if platform == "win32":
+        from .session_lock_windows import WindowsSessionLockWatcher
+
+        return WindowsSessionLockWatcher()
+    # Another OS: its `if platform == ...:` branch goes here, importing its module the same way.
+    return SessionLockWatcher()
