@@ -198,9 +198,9 @@ def run_app() -> int:
             print(f"deskbreak: {problem}", file=sys.stderr)
 
     session = SessionEvents(controller)
-    lock_watcher = create_session_lock_watcher()
-    lock_watcher.locked.connect(session.locked)  # type: ignore[attr-defined]
-    lock_watcher.unlocked.connect(session.unlocked)  # type: ignore[attr-defined]
+    lock_watcher = create_session_lock_watcher()  # the screen locking ends a break
+    lock_watcher.locked.connect(session.locked)
+    lock_watcher.unlocked.connect(session.unlocked)
     if callable(watch := getattr(lock_watcher, "watch", None)):  # macOS polls, only during a break
         controller.status_changed.connect(
             lambda: watch(controller is not None and controller.lifecycle.on_break)
@@ -243,6 +243,7 @@ def run_app() -> int:
         postpone.close()
         inhibitors.close()
         sleep_watcher.close()
+        lock_watcher.close()
         tray.hide()
         lost = break_log.close()
         if lost:
@@ -265,5 +266,5 @@ def run_app() -> int:
     QTimer.singleShot(2000, settle)  # start-up's garbage, once it has settled
     controller.window_closed.connect(lambda: QTimer.singleShot(1000, settle))
     code = app.exec()
-    del keep_signals, watcher, lock_watcher, program_windows
+    del keep_signals, watcher, program_windows  # (on_quit keeps lock_watcher)
     return int(code)

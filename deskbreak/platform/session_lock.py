@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, SignalInstance, Slot
 
 from .bus_address import session_bus_possible
 
@@ -62,10 +63,30 @@ class SessionLockWatcher(QObject):
         else:
             self.unlocked.emit()
 
+    def close(self) -> None:
+        """Nothing to let go: the signals arrive on the shared session-bus connection."""
 
-def create_session_lock_watcher(platform: str = sys.platform) -> QObject:
-    """The way this OS tells of the screen locking: the desktop's screensaver signal on the
-    session bus here; on macOS a CoreGraphics poll, only while a break runs (session_lock_macos)."""
+
+class WatchesSessionLock(Protocol):
+    """What the app uses of a lock watcher, on any OS."""
+
+    @property
+    def locked(self) -> SignalInstance: ...
+
+    @property
+    def unlocked(self) -> SignalInstance: ...
+
+    def close(self) -> None: ...
+
+
+def create_session_lock_watcher(platform: str = sys.platform) -> WatchesSessionLock:
+    """This OS's way to hear the screen lock: session notifications on Windows, a CoreGraphics
+    poll while a break runs on macOS (session_lock_macos), the desktop's ScreenSaver signal
+    elsewhere. Each OS's module is imported only on that OS."""
+    if platform == "win32":
+        from .session_lock_windows import WindowsSessionLockWatcher
+
+        return WindowsSessionLockWatcher()
     if platform == "darwin":
         from .session_lock_macos import MacSessionLockWatcher
 

@@ -29,6 +29,7 @@ LATER = (
     "deskbreak.platform.fullscreen_x11",
     "deskbreak.platform.in_call_linux",
     "deskbreak.platform.do_not_disturb",
+    "deskbreak.platform.session_lock_windows",  # Windows only: the factory imports it there
 )
 CODE = f"""
 import json, sys
