@@ -26,12 +26,19 @@ windows); nothing is kept between calls.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import logging
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
+
+from .corefoundation import (
+    K_CF_NUMBER_DOUBLE_TYPE,
+    K_CF_NUMBER_SINT64_TYPE,
+    K_CF_STRING_ENCODING_UTF8,
+    declare_strings,
+    load_framework,
+)
 
 __all__ = [
     "REASON",
@@ -52,9 +59,6 @@ REASON = "a fullscreen window"
 K_CG_WINDOW_LIST_OPTION_ON_SCREEN_ONLY = 1 << 0
 K_CG_WINDOW_LIST_EXCLUDE_DESKTOP_ELEMENTS = 1 << 4
 K_CG_NULL_WINDOW_ID = 0
-K_CF_STRING_ENCODING_UTF8 = 0x08000100
-K_CF_NUMBER_SINT64_TYPE = 4
-K_CF_NUMBER_DOUBLE_TYPE = 13
 MAX_DISPLAYS = 32
 TOLERANCE = 1.0  # points: bounds are doubles, and a fullscreen window may be rounded
 
@@ -147,10 +151,7 @@ def _declare(cf: Any, cg: Any) -> None:
     cf.CFDictionaryGetValue.restype = ctypes.c_void_p
     cf.CFNumberGetValue.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p]
     cf.CFNumberGetValue.restype = ctypes.c_bool
-    cf.CFStringCreateWithCString.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_uint32]
-    cf.CFStringCreateWithCString.restype = ctypes.c_void_p
-    cf.CFRelease.argtypes = [ctypes.c_void_p]
-    cf.CFRelease.restype = None
+    declare_strings(cf)
 
 
 _KEYS = ("kCGWindowLayer", "kCGWindowOwnerPID", "kCGWindowBounds", "kCGWindowAlpha")
@@ -221,15 +222,8 @@ class CoreGraphicsWindows:
         return [(r.x, r.y, r.width, r.height) for r in rects]
 
 
-def _load(name: str) -> Any:
-    path = ctypes.util.find_library(name)
-    if path is None:
-        raise OSError(f"framework {name} not found")
-    return ctypes.CDLL(path)
-
-
 def core_graphics_windows(
-    loader: Callable[[str], Any] = _load, platform: str = sys.platform
+    loader: Callable[[str], Any] = load_framework, platform: str = sys.platform
 ) -> CoreGraphicsWindows:
     """The real source, bound here; MacFullscreenUnavailable off macOS or without the frameworks."""
     if platform != "darwin":

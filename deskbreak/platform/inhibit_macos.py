@@ -19,11 +19,18 @@ Threading: one IPC round trip to powerd on the GUI thread (about a millisecond).
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import logging
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
+
+from .corefoundation import (
+    K_CF_NUMBER_SINT64_TYPE,
+    K_CF_STRING_ENCODING_UTF8,
+    K_IO_RETURN_SUCCESS,
+    declare_strings,
+    load_framework,
+)
 
 __all__ = [
     "DISPLAY_KEYS",
@@ -38,9 +45,6 @@ log = logging.getLogger(__name__)
 DISPLAY_KEYS = ("PreventUserIdleDisplaySleep", "NoDisplaySleepAssertion")
 SYSTEM_KEYS = ("PreventUserIdleSystemSleep", "NoIdleSleepAssertion")
 
-K_CF_STRING_ENCODING_UTF8 = 0x08000100
-K_CF_NUMBER_SINT64_TYPE = 4
-K_IO_RETURN_SUCCESS = 0
 
 ReadCounts = Callable[[Sequence[str]], "Mapping[str, int] | None"]
 """Returns the held count of each named assertion type present, or None when the call failed."""
@@ -53,14 +57,11 @@ class MacInhibitUnavailable(RuntimeError):
 def _declare(cf: Any, iokit: Any) -> None:
     iokit.IOPMCopyAssertionsStatus.argtypes = [ctypes.POINTER(ctypes.c_void_p)]
     iokit.IOPMCopyAssertionsStatus.restype = ctypes.c_int
-    cf.CFStringCreateWithCString.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_uint32]
-    cf.CFStringCreateWithCString.restype = ctypes.c_void_p
+    declare_strings(cf)
     cf.CFDictionaryGetValue.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
     cf.CFDictionaryGetValue.restype = ctypes.c_void_p
     cf.CFNumberGetValue.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p]
     cf.CFNumberGetValue.restype = ctypes.c_bool
-    cf.CFRelease.argtypes = [ctypes.c_void_p]
-    cf.CFRelease.restype = None
 
 
 def read_assertion_counts(cf: Any, iokit: Any, keys: Sequence[str]) -> dict[str, int] | None:
@@ -90,14 +91,7 @@ def read_assertion_counts(cf: Any, iokit: Any, keys: Sequence[str]) -> dict[str,
     return counts
 
 
-def _load(name: str) -> Any:
-    path = ctypes.util.find_library(name)
-    if path is None:
-        raise OSError(f"framework {name} not found")
-    return ctypes.CDLL(path)
-
-
-def _iokit_reader(loader: Callable[[str], Any] = _load) -> ReadCounts:
+def _iokit_reader(loader: Callable[[str], Any] = load_framework) -> ReadCounts:
     """The real reader; only available on macOS."""
     if sys.platform != "darwin":
         raise MacInhibitUnavailable("IOPMCopyAssertionsStatus exists only on macOS")

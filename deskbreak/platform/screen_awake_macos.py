@@ -19,7 +19,7 @@ import logging
 import sys
 from typing import Any
 
-from .inhibit_macos import K_CF_STRING_ENCODING_UTF8, K_IO_RETURN_SUCCESS, _load
+from .corefoundation import K_CF_STRING_ENCODING_UTF8, K_IO_RETURN_SUCCESS, declare_strings, load_framework
 
 __all__ = ["ASSERTION_TYPE", "MacScreenAwake"]
 
@@ -36,17 +36,14 @@ def _declare(cf: Any, iokit: Any) -> None:
     iokit.IOPMAssertionCreateWithName.restype = ctypes.c_int
     iokit.IOPMAssertionRelease.argtypes = [ctypes.c_uint32]
     iokit.IOPMAssertionRelease.restype = ctypes.c_int
-    cf.CFStringCreateWithCString.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_uint32]
-    cf.CFStringCreateWithCString.restype = ctypes.c_void_p
-    cf.CFRelease.argtypes = [ctypes.c_void_p]
-    cf.CFRelease.restype = None
+    declare_strings(cf)
 
 
 def _frameworks() -> tuple[Any, Any] | None:
     if sys.platform != "darwin":
         return None
     try:
-        cf, iokit = _load("CoreFoundation"), _load("IOKit")
+        cf, iokit = load_framework("CoreFoundation"), load_framework("IOKit")
         _declare(cf, iokit)
     except (OSError, AttributeError):
         log.warning("screen awake: IOKit/CoreFoundation not usable", exc_info=True)

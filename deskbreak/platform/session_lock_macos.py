@@ -47,7 +47,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from .inhibit_macos import K_CF_NUMBER_SINT64_TYPE, K_CF_STRING_ENCODING_UTF8, _load
+from .corefoundation import (
+    K_CF_NUMBER_SINT64_TYPE,
+    K_CF_STRING_ENCODING_UTF8,
+    declare_strings,
+    load_framework,
+)
 
 __all__ = [
     "BREAK_POLL_MS",
@@ -71,8 +76,7 @@ ReadLocked = Callable[[], "bool | None"]
 def _declare(cf: Any, cg: Any) -> None:
     cg.CGSessionCopyCurrentDictionary.argtypes = []
     cg.CGSessionCopyCurrentDictionary.restype = ctypes.c_void_p
-    cf.CFStringCreateWithCString.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_uint32]
-    cf.CFStringCreateWithCString.restype = ctypes.c_void_p
+    declare_strings(cf)
     cf.CFDictionaryGetValue.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
     cf.CFDictionaryGetValue.restype = ctypes.c_void_p
     cf.CFGetTypeID.argtypes = [ctypes.c_void_p]
@@ -85,8 +89,6 @@ def _declare(cf: Any, cg: Any) -> None:
     cf.CFNumberGetTypeID.restype = ctypes.c_ulong
     cf.CFNumberGetValue.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p]
     cf.CFNumberGetValue.restype = ctypes.c_bool
-    cf.CFRelease.argtypes = [ctypes.c_void_p]
-    cf.CFRelease.restype = None
 
 
 def _truth(cf: Any, value: int) -> bool:
@@ -124,7 +126,7 @@ def read_screen_locked(cf: Any, cg: Any) -> bool | None:
 
 
 def core_graphics_reader(
-    loader: Callable[[str], Any] = _load, platform: str = sys.platform
+    loader: Callable[[str], Any] = load_framework, platform: str = sys.platform
 ) -> ReadLocked | None:
     """The real reader, bound here; None off macOS or when the frameworks cannot be loaded."""
     if platform != "darwin":
