@@ -16,9 +16,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from ..core.clock import Clock
 from ..core.durations import humanize
-from ..core.effects import (
-    Effect,
-)
+from ..core.effects import Effect
 from ..core.lifecycle import BreakLifecycle
 from ..core.policy import BreakPolicy, Phase
 from ..core.problems import Problem
